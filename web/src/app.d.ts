@@ -1,0 +1,23 @@
+import type { Db } from '$server/db';
+import type { Bindings } from '$server/env';
+
+declare global {
+	namespace App {
+		interface Locals {
+			db: Db;
+			/** Language and direction of the page, for <html lang dir>. */
+			lang?: string;
+			dir?: 'ltr' | 'rtl';
+		}
+		interface Platform {
+			env: Bindings;
+			ctx: ExecutionContext;
+		}
+		interface Error {
+			message: string;
+			code?: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,87 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { answersFromForm, answersToFormValues, rawFormValues, visibleIds } from '$schema/answers';
+import { direction, pickLanguage } from '$schema/i18n';
+import * as responses from '$server/responses/service';
+import * as surveys from '$server/surveys/service';
+import { rethrow } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const unreadable = 'This form could not be read. Please go back to the start of the survey and try again.';
+
+/** The survey, the response so far and the definition version it answers. */
+async function context(db: App.Locals['db'], slug: string, responseId: string | null) {
+	const open = await surveys.openForAnswers(db, slug).catch(rethrow);
+	const progress = responseId ? await responses.load(db, open.survey.id, responseId).catch(rethrow) : null;
+	const version = progress?.version ?? open.version;
+	const definition = version === open.version ? open.definition : await surveys.definitionOf(db, open.survey.id, version);
+	return { ...open, version, definition, progress };
+}
+
+function pageUrl(slug: string, r: string, page: number, lang: string) {
+	const q = new URLSearchParams({ r, page: String(page + 1), lang });
+	return `/s/${slug}?${q}`;
+}
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const rParam = url.searchParams.get('r');
+	if (rParam !== null && !UUID.test(rParam)) error(400, { message: unreadable });
+	const ctx = await context(locals.db, params.slug, rParam);
+	const lang = pickLanguage(ctx.definition, url.searchParams.get('lang') ?? ctx.progress?.language);
+	if (ctx.progress?.status === 'complete') redirect(303, `/s/${params.slug}/thanks?lang=${lang}`);
+
+	const answers = ctx.progress?.answers ?? {};
+	const requested = Number(url.searchParams.get('page') ?? '1') - 1;
+	const visible = visibleIds(ctx.definition, answers);
+	const visiblePages = ctx.definition.pages.map((p, i) => (p.questions.some((q) => visible.has(q.id)) ? i : -1)).filter((i) => i >= 0);
+	// A page number out of range, or one hidden by earlier answers, falls back to the first page.
+	const page = rParam && Number.isInteger(requested) && visiblePages.includes(requested) ? requested : visiblePages[0] ?? 0;
+
+	locals.lang = lang;
+	locals.dir = direction(lang);
+	return {
+		slug: params.slug,
+		network: ctx.network,
+		definition: ctx.definition,
+		lang,
+		responseId: rParam ?? crypto.randomUUID(),
+		page,
+		pageNumber: visiblePages.indexOf(page) + 1,
+		pageCount: visiblePages.length,
+		/** Choices from other pages that this page's conditions look at. */
+		earlier: answers,
+		values: answersToFormValues(ctx.definition.pages[page].questions, answers)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, params, locals }) => {
+		const form = await request.formData().catch(() => error(400, { message: unreadable }));
+		const r = form.get('r');
+		const page = Number(form.get('page'));
+		const nav = form.get('nav') === 'back' ? 'back' : 'next';
+		if (typeof r !== 'string' || !UUID.test(r) || !Number.isInteger(page)) error(400, { message: unreadable });
+
+		const ctx = await context(locals.db, params.slug, r);
+		const lang = pickLanguage(ctx.definition, String(form.get('lang') ?? ''));
+		if (ctx.progress?.status === 'complete') redirect(303, `/s/${params.slug}/thanks?lang=${lang}`);
+		const questions = ctx.definition.pages[page]?.questions;
+		if (!questions) error(400, { message: unreadable });
+
+		const read = answersFromForm(questions, form);
+		if (read.unknown.length) error(400, { message: 'This form has answers to questions that are not on this page. Please go back and try again.' });
+		const values = rawFormValues(form);
+		if (read.errors.length) return fail(400, { errors: read.errors, values });
+
+		const outcome = await responses
+			.answerPage(
+				locals.db,
+				{ surveyId: ctx.survey.id, definition: ctx.definition, version: ctx.version },
+				{ responseId: r, page, answers: read.answers, language: lang, direction: nav }
+			)
+			.catch(rethrow);
+		if (outcome.kind === 'errors') return fail(400, { errors: outcome.errors, values });
+		if (outcome.kind === 'page') redirect(303, pageUrl(params.slug, r, outcome.page, lang));
+		redirect(303, `/s/${params.slug}/thanks?lang=${lang}`);
+	}
+};

@@ -1,0 +1,23 @@
+/**
+ * The Worker. Hono owns it: /api/* goes to the API, everything else (pages and the form
+ * actions that POST to page URLs) to SvelteKit. Static files are served by Workers
+ * Assets before the Worker runs.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { API_BODY_LIMIT, createApi } from './app';
+import type { AppEnv } from './env';
+import { web } from './web';
+
+const app = new Hono<AppEnv>()
+  .route('/api', createApi())
+  .use(
+    '*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: (c) => c.text('That form was too large to read. Please shorten your answers and try again.', 413)
+    })
+  )
+  .all('*', (c) => web.fetch(c.req.raw, c.env, c.executionCtx as ExecutionContext));
+
+export default app satisfies ExportedHandler<AppEnv['Bindings']>;

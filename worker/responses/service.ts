@@ -1,0 +1,233 @@
+/**
+ * Responses: saving answers page by page, completing a response exactly once, and the
+ * one-shot JSON submission. A response id is made when the survey is started, so every
+ * retry, double click or back-and-resubmit lands on the same response.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  answerable,
+  keepVisible,
+  nextPage,
+  previousPage,
+  toRows,
+  validateAnswers,
+  visibleIds,
+  type AnswerError,
+  type Answers,
+  type Submission
+} from '../../schema/answers';
+import { pickLanguage } from '../../schema/i18n';
+import type { SurveyDefinition } from '../../schema/survey-definition';
+import { answers as answersTable, responseDrafts, responses, RESPONSE_MODES } from '../../schema/tables';
+import type { Db } from '../db';
+import { Conflict, InvalidInput } from '../errors';
+import * as surveys from '../surveys/service';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+/** D1 binds at most 100 parameters per statement; an answer row binds 7. */
+const ANSWER_ROWS_PER_INSERT = 14;
+/** The trigger in migration 0001 raises this when answers are added to a complete response. */
+const ALREADY_COMPLETE = 'response already complete';
+
+type Mode = (typeof RESPONSE_MODES)[number];
+
+/** A stored response and, while it is partial, the answers given so far. */
+export type Progress = {
+  id: string;
+  status: 'partial' | 'complete';
+  version: number;
+  language: string;
+  answers: Answers;
+};
+
+/** Load a response of this survey; null if the id is new. A response id of another survey is a conflict. */
+export async function load(db: Db, surveyId: string, responseId: string): Promise<Progress | null> {
+  const row = await db
+    .select({ response: responses, draft: responseDrafts.answers })
+    .from(responses)
+    .leftJoin(responseDrafts, eq(responseDrafts.responseId, responses.id))
+    .where(eq(responses.id, responseId))
+    .get();
+  if (!row) return null;
+  if (row.response.surveyId !== surveyId) throw new Conflict('This response belongs to a different survey.');
+  return {
+    id: row.response.id,
+    status: row.response.status,
+    version: row.response.version,
+    language: row.response.language,
+    answers: (row.draft as Answers | null) ?? {}
+  };
+}
+
+/** Where the respondent goes after a page: errors to fix, another page, or the end. */
+export type PageOutcome =
+  | { kind: 'errors'; errors: AnswerError[] }
+  | { kind: 'page'; page: number }
+  | { kind: 'done'; duplicate: boolean };
+
+/**
+ * Take the answers to one page. Going on requires the page's visible required questions;
+ * going back keeps what was typed without requiring anything. The last page completes the
+ * response after checking the whole survey again.
+ */
+export async function answerPage(
+  db: Db,
+  target: { surveyId: string; definition: SurveyDefinition; version: number },
+  input: { responseId: string; page: number; answers: Answers; language: string; direction: 'next' | 'back'; mode?: Mode }
+): Promise<PageOutcome> {
+  const { definition: def } = target;
+  const progress = await load(db, target.surveyId, input.responseId);
+  if (progress?.status === 'complete') return { kind: 'done', duplicate: true };
+  const page = def.pages[input.page];
+  if (!page) throw new InvalidInput('That page of the survey does not exist.');
+
+  const pageIds = new Set(page.questions.map((q) => q.id));
+  const earlier = Object.fromEntries(Object.entries(progress?.answers ?? {}).filter(([id]) => !pageIds.has(id)));
+  const checked = validateAnswers(def, page.questions, input.answers, {
+    requireRequired: input.direction === 'next',
+    earlier
+  });
+  if (checked.errors.length) return { kind: 'errors', errors: checked.errors };
+
+  const merged = keepVisible(def, { ...earlier, ...checked.answers });
+  const language = pickLanguage(def, input.language);
+  if (input.direction === 'back') {
+    await saveDraft(db, target, input.responseId, merged, language, input.mode);
+    return { kind: 'page', page: Math.max(previousPage(def, merged, input.page), 0) };
+  }
+  const next = nextPage(def, merged, input.page);
+  if (next !== -1) {
+    await saveDraft(db, target, input.responseId, merged, language, input.mode);
+    return { kind: 'page', page: next };
+  }
+  // Last page: the whole response must hold up, whatever pages were skipped or tampered with.
+  const whole = validateAnswers(def, def.pages.flatMap((p) => p.questions), merged, { requireRequired: true });
+  if (whole.errors.length) {
+    await saveDraft(db, target, input.responseId, merged, language, input.mode);
+    return { kind: 'page', page: firstPageWith(def, whole.errors) };
+  }
+  const done = await complete(db, { ...target, responseId: input.responseId, language, mode: input.mode ?? 'online', answers: whole.answers });
+  return { kind: 'done', duplicate: done.duplicate };
+}
+
+function firstPageWith(def: SurveyDefinition, errors: AnswerError[]): number {
+  const ids = new Set(errors.map((e) => e.question));
+  const p = def.pages.findIndex((page) => page.questions.some((q) => ids.has(q.id)));
+  return Math.max(p, 0);
+}
+
+async function saveDraft(
+  db: Db,
+  target: { surveyId: string; version: number },
+  responseId: string,
+  answers: Answers,
+  language: string,
+  mode: Mode = 'online'
+): Promise<void> {
+  await db.batch([
+    db
+      .insert(responses)
+      .values({ id: responseId, surveyId: target.surveyId, version: target.version, language, mode })
+      .onConflictDoUpdate({ target: responses.id, set: { language, updatedAt: now }, setWhere: eq(responses.status, 'partial') }),
+    db
+      .insert(responseDrafts)
+      .values({ responseId, answers })
+      .onConflictDoUpdate({ target: responseDrafts.responseId, set: { answers, updatedAt: now } })
+  ]);
+}
+
+/**
+ * Store a complete response in one atomic batch: the response row, one row per answer,
+ * the status change and the draft's removal. A second completion of the same id is
+ * refused by the database (trigger `answers_final`), rolled back whole, and reported
+ * as a duplicate: the caller treats it as success.
+ */
+export async function complete(
+  db: Db,
+  input: {
+    surveyId: string;
+    version: number;
+    definition: SurveyDefinition;
+    responseId: string;
+    language: string;
+    mode: Mode;
+    answers: Answers;
+  }
+): Promise<{ duplicate: boolean }> {
+  const rows = toRows(input.definition, input.answers).map((r) => ({
+    responseId: input.responseId,
+    surveyId: input.surveyId,
+    questionId: r.question_id,
+    rowId: r.row_id,
+    optionId: r.option_id,
+    number: r.number,
+    text: r.text
+  }));
+  const inserts = [];
+  for (let i = 0; i < rows.length; i += ANSWER_ROWS_PER_INSERT)
+    inserts.push(db.insert(answersTable).values(rows.slice(i, i + ANSWER_ROWS_PER_INSERT)));
+  const completed = db
+    .update(responses)
+    .set({ status: 'complete', completedAt: now, updatedAt: now, language: input.language })
+    .where(and(eq(responses.id, input.responseId), eq(responses.status, 'partial')))
+    .returning({ id: responses.id });
+  try {
+    const results = await db.batch([
+      db
+        .insert(responses)
+        .values({
+          id: input.responseId,
+          surveyId: input.surveyId,
+          version: input.version,
+          language: input.language,
+          mode: input.mode
+        })
+        .onConflictDoNothing(),
+      ...inserts,
+      completed,
+      db.delete(responseDrafts).where(eq(responseDrafts.responseId, input.responseId))
+    ]);
+    const updated = results[results.length - 2] as { id: string }[];
+    return { duplicate: updated.length === 0 };
+  } catch (e) {
+    if (String((e as Error)?.message ?? e).includes(ALREADY_COMPLETE) || String((e as Error)?.cause ?? '').includes(ALREADY_COMPLETE))
+      return { duplicate: true };
+    throw e;
+  }
+}
+
+/**
+ * A whole response in one request (the JSON API). Validated against the version the
+ * response started on, or the current one; idempotent by id.
+ */
+export async function submit(db: Db, slug: string, submission: Submission): Promise<{ id: string; duplicate: boolean }> {
+  const open = await surveys.openForAnswers(db, slug);
+  const progress = await load(db, open.survey.id, submission.id);
+  if (progress?.status === 'complete') return { id: submission.id, duplicate: true };
+  const version = progress?.version ?? open.version;
+  const definition = version === open.version ? open.definition : await surveys.definitionOf(db, open.survey.id, version);
+  const all = definition.pages.flatMap((p) => p.questions);
+  const checked = validateAnswers(definition, all, submission.answers, { requireRequired: true });
+  if (checked.errors.length) throw new InvalidInput('Some answers need attention', checked.errors);
+  const done = await complete(db, {
+    surveyId: open.survey.id,
+    version,
+    definition,
+    responseId: submission.id,
+    language: pickLanguage(definition, submission.language),
+    mode: 'online',
+    answers: checked.answers
+  });
+  return { id: submission.id, duplicate: done.duplicate };
+}
+
+/** Whether every question on a page is hidden by earlier answers (such a page is skipped). */
+export function pageIsVisible(def: SurveyDefinition, answers: Answers, page: number): boolean {
+  const visible = visibleIds(def, answers);
+  return def.pages[page]?.questions.some((q) => visible.has(q.id)) ?? false;
+}
+
+/** Ids of the answerable questions on a page; used to ignore stale answers when re-showing it. */
+export function pageQuestionIds(def: SurveyDefinition, page: number): string[] {
+  return answerable(def.pages[page]?.questions ?? []).map((q) => q.id);
+}

@@ -1,0 +1,135 @@
+/** Surveys: creating drafts, publishing frozen versions, finding what respondents may answer. */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { defaultMinGroupSize, parseDefinition, type SurveyDefinition } from '../../schema/survey-definition';
+import { networks, surveys, surveyVersions } from '../../schema/tables';
+import type { Db } from '../db';
+import { Conflict, InvalidInput, NotFound, SurveyClosed } from '../errors';
+
+/** A survey row as stored. */
+export type Survey = typeof surveys.$inferSelect;
+
+/** A survey open for answers, with the exact published definition respondents get. */
+export type PublishedSurvey = {
+  survey: Survey;
+  network: { id: string; name: string; isDemo: boolean };
+  version: number;
+  definition: SurveyDefinition;
+};
+
+/** Create a survey from a definition (validated) as a draft in a network. */
+export async function create(
+  db: Db,
+  input: { networkId: string; slug: string; definition: unknown; minGroupSize?: number }
+): Promise<Survey> {
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(input.slug))
+    throw new InvalidInput('A survey address may use only lower-case letters, digits and dashes', [
+      { path: 'slug', message: 'use only a-z, 0-9 and "-"' }
+    ]);
+  const parsed = parseDefinition(input.definition);
+  if (!parsed.ok) throw new InvalidInput('The survey definition has problems', parsed.problems);
+  const existing = await db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, input.slug)).get();
+  if (existing) throw new Conflict(`The address /s/${input.slug} is already used by another survey`);
+  const [row] = await db
+    .insert(surveys)
+    .values({
+      id: crypto.randomUUID(),
+      networkId: input.networkId,
+      slug: input.slug,
+      draft: parsed.definition,
+      minGroupSize: input.minGroupSize ?? defaultMinGroupSize(parsed.definition.sensitivity)
+    })
+    .returning();
+  return row;
+}
+
+/**
+ * Publish the draft as the next frozen version and open the survey. The draft is
+ * validated again: nothing the schema rejects is ever published.
+ */
+export async function publish(db: Db, surveyId: string): Promise<{ version: number }> {
+  const survey = await db.select().from(surveys).where(eq(surveys.id, surveyId)).get();
+  if (!survey) throw new NotFound('No such survey');
+  const parsed = parseDefinition(survey.draft);
+  if (!parsed.ok) throw new InvalidInput('The survey definition has problems', parsed.problems);
+  const version = (survey.currentVersion ?? 0) + 1;
+  await db.batch([
+    db.insert(surveyVersions).values({ surveyId, version, definition: parsed.definition }),
+    db
+      .update(surveys)
+      .set({
+        currentVersion: version,
+        status: survey.status === 'draft' ? 'open' : survey.status,
+        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
+      })
+      .where(eq(surveys.id, surveyId))
+  ]);
+  return { version };
+}
+
+/** A survey by its public slug, with its network, whatever its status. */
+export async function findBySlug(db: Db, slug: string): Promise<(Survey & { network: PublishedSurvey['network'] }) | null> {
+  const row = await db
+    .select({ survey: surveys, network: { id: networks.id, name: networks.name, isDemo: networks.isDemo } })
+    .from(surveys)
+    .innerJoin(networks, eq(networks.id, surveys.networkId))
+    .where(eq(surveys.slug, slug))
+    .get();
+  return row ? { ...row.survey, network: row.network } : null;
+}
+
+/** The frozen definition of one published version. */
+export async function definitionOf(db: Db, surveyId: string, version: number): Promise<SurveyDefinition> {
+  const row = await db
+    .select({ definition: surveyVersions.definition })
+    .from(surveyVersions)
+    .where(and(eq(surveyVersions.surveyId, surveyId), eq(surveyVersions.version, version)))
+    .get();
+  if (!row) throw new NotFound('That version of the survey does not exist');
+  return row.definition as SurveyDefinition;
+}
+
+/** Why a survey is not taking answers right now, or null if it is. */
+export function closedReason(survey: Survey, now = new Date()): string | null {
+  if (survey.status === 'draft' || survey.currentVersion === null) return 'This survey has not opened yet.';
+  if (survey.status !== 'open') return 'This survey has closed. Thank you for your interest.';
+  if (survey.opensAt && new Date(survey.opensAt) > now) return 'This survey has not opened yet.';
+  if (survey.closesAt && new Date(survey.closesAt) <= now) return 'This survey has closed. Thank you for your interest.';
+  return null;
+}
+
+/**
+ * The survey a respondent may answer at /s/<slug>: open, published, within its dates.
+ * Throws NotFound for an unknown slug and SurveyClosed otherwise.
+ */
+export async function openForAnswers(db: Db, slug: string, version?: number): Promise<PublishedSurvey> {
+  const survey = await findBySlug(db, slug);
+  if (!survey) throw new NotFound('We could not find that survey. Please check the address.');
+  const reason = closedReason(survey);
+  if (reason) throw new SurveyClosed(reason);
+  const v = version ?? (survey.currentVersion as number);
+  const { network, ...rest } = survey;
+  return { survey: rest, network, version: v, definition: await definitionOf(db, survey.id, v) };
+}
+
+/** The published surveys taking answers now, newest first, for the public home page. */
+export async function listOpen(db: Db): Promise<{ slug: string; title: unknown; network: string; isDemo: boolean }[]> {
+  const rows = await db
+    .select({ survey: surveys, network: networks.name, isDemo: networks.isDemo, definition: surveyVersions.definition })
+    .from(surveys)
+    .innerJoin(networks, eq(networks.id, surveys.networkId))
+    .innerJoin(
+      surveyVersions,
+      and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.currentVersion))
+    )
+    .where(eq(surveys.status, 'open'))
+    .orderBy(desc(surveys.createdAt), surveys.slug)
+    .all();
+  return rows
+    .filter((r) => closedReason(r.survey) === null)
+    .map((r) => ({
+      slug: r.survey.slug,
+      title: (r.definition as SurveyDefinition).title,
+      network: r.network,
+      isDemo: r.isDemo
+    }));
+}
