@@ -350,7 +350,7 @@ export function answersFromForm(
       case 'number': {
         const raw = str(name)?.trim().replace(/,/g, '');
         if (raw === undefined) break;
-        const n = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+        const n = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw) ? Number(raw) : NaN;
         if (Number.isNaN(n)) errors.push(err(q.id, q.type === 'rating' ? 'Choose a number from 0 to 10' : 'Enter a number, like 12'));
         else answers[q.id] = n;
         break;

@@ -322,6 +322,11 @@ function checkReferences(def: z.infer<typeof SurveyShape>): RefIssue[] {
 
   checkText(def.title, ['title']);
   for (const key of ['intro', 'content_note', 'thank_you'] as const) checkText(def[key], [key]);
+  checkText(def.signposting?.intro, ['signposting', 'intro']);
+  def.signposting?.contacts.forEach((c, i) => {
+    checkText(c.name, ['signposting', 'contacts', i, 'name']);
+    checkText(c.description, ['signposting', 'contacts', i, 'description']);
+  });
 
   def.pages.forEach((page, p) => {
     const pagePath = ['pages', p];
@@ -333,20 +338,20 @@ function checkReferences(def: z.infer<typeof SurveyShape>): RefIssue[] {
       const path = [...pagePath, 'questions', i];
       if (seenQuestions.has(q.id)) issues.push({ path: [...path, 'id'], message: `question id "${q.id}" is used twice` });
       if (q.show_if) checkCondition(q.show_if, [...path, 'show_if']);
-      checkText(q.title, [...path, 'title']);
-      if ('options' in q) {
-        uniqueIds(q.options, [...path, 'options'], 'option');
-        q.options.forEach((o, j) => checkText(o.label, [...path, 'options', j, 'label']));
+      for (const key of ['title', 'help', 'statement', 'body', 'min_label', 'max_label', 'other', 'unit'] as const)
+        if (key in q) checkText((q as Record<string, unknown>)[key] as I18nText | undefined, [...path, key]);
+      for (const list of ['options', 'points', 'rows'] as const) {
+        if (!(list in q)) continue;
+        const items = (q as Record<string, unknown>)[list] as { id: string; label: I18nText }[];
+        uniqueIds(items, [...path, list], list === 'options' ? 'option' : list === 'points' ? 'point' : 'row');
+        items.forEach((o, j) => checkText(o.label, [...path, list, j, 'label']));
       }
-      if ('points' in q) {
-        uniqueIds(q.points, [...path, 'points'], 'point');
-        q.points.forEach((o, j) => checkText(o.label, [...path, 'points', j, 'label']));
-      }
-      if (q.type === 'matrix') uniqueIds(q.rows, [...path, 'rows'], 'row');
       if ((q.type === 'multi' || q.type === 'ranking') && q.max !== undefined && q.max > q.options.length + (q.type === 'multi' && q.other ? 1 : 0))
         issues.push({ path: [...path, 'max'], message: 'is more than the number of options' });
       if (q.type === 'multi' && q.min !== undefined && q.max !== undefined && q.min > q.max)
         issues.push({ path: [...path, 'min'], message: 'is more than max' });
+      if (q.type === 'multi' && q.min !== undefined && q.min > q.options.filter((o) => !o.exclusive).length + (q.other ? 1 : 0))
+        issues.push({ path: [...path, 'min'], message: 'is more than the number of options that can be chosen together' });
       if (q.type === 'number' && q.min !== undefined && q.max !== undefined && q.min > q.max)
         issues.push({ path: [...path, 'min'], message: 'is more than max' });
       if (q.type === 'date' && q.min !== undefined && q.max !== undefined && q.min > q.max)

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { SurveyDefinition } from '../../schema/survey-definition';
+import { templates } from '../../schema/templates';
+import { sampleAnswers } from '../fixtures/sample-answers';
+import { axeViolations, launch } from './browser';
+import { answerToEnd } from './survey-flow';
+
+const base = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Results = { responses: { count: number | null }; questions: { id: string; options: { id: string; count: number | null }[] }[] };
+const results = async (slug: string): Promise<Results> => (await fetch(`${base}/api/surveys/${slug}/results`)).json();
+
+/** Post enough responses through the API for results to pass the minimum group size. */
+async function preload(slug: string, def: SurveyDefinition, n: number) {
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(`${base}/api/surveys/${slug}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: crypto.randomUUID(), answers: sampleAnswers(def, i) })
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+  }
+}
+
+describe.each(templates.map((t) => [t.slug, t.definition] as const))('/s/%s', (slug, def) => {
+  const min = def.sensitivity === 'sensitive' ? 10 : 5;
+
+  beforeAll(async () => {
+    await preload(slug, def, min);
+  });
+
+  for (const javaScript of [false, true]) {
+    it(`is answered to the thank-you page with JavaScript ${javaScript ? 'on' : 'off'}, and the results change`, async () => {
+      const before = await results(slug);
+      const context = await browser.newContext({ javaScriptEnabled: javaScript });
+      const page = await context.newPage();
+      await page.goto(`${base}/s/${slug}`);
+      expect(await axeViolations(page), 'first page').toEqual([]);
+
+      const plan = sampleAnswers(def, javaScript ? 3 : 4);
+      await answerToEnd(page, def, plan);
+      await expect(page.getByRole('heading', { name: 'Thank you. Your answers have been sent.' }).isVisible()).resolves.toBe(true);
+      if (def.signposting) expect(await page.locator('.signposting').textContent()).toContain(String(def.signposting.contacts[0].name));
+      expect(await axeViolations(page), 'thank-you page').toEqual([]);
+
+      await page.goto(`${base}/surveys/${slug}/results`);
+      await expect(page.getByTestId('response-count').textContent()).resolves.toContain(String((before.responses.count ?? 0) + 1));
+      const after = await results(slug);
+      expect(after.responses.count).toBe((before.responses.count ?? 0) + 1);
+      // The first closed question's chosen option went up by exactly one.
+      const firstClosed = after.questions.find((q) => q.options.length && plan[q.id] && typeof plan[q.id] === 'object' && 'option' in (plan[q.id] as object));
+      if (firstClosed) {
+        const chosen = (plan[firstClosed.id] as { option: string }).option;
+        const was = before.questions.find((q) => q.id === firstClosed.id)!.options.find((o) => o.id === chosen)!.count;
+        const now = firstClosed.options.find((o) => o.id === chosen)!.count;
+        if (was !== null && now !== null) expect(now).toBe(was + 1);
+      }
+      await context.close();
+    });
+  }
+});

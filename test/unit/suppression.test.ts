@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { suppressGroup, type Figure } from '../../worker/results/suppression';
+
+const hidden: Figure = { count: null, percent: null, suppressed: true };
+const shown = (count: number, percent: number | null): Figure => ({ count, percent, suppressed: false });
+
+describe('suppressGroup', () => {
+  it('hides counts 1..min-1 but not 0 or min and above (non-additive)', () => {
+    const counts = [0, 1, 2, 3, 4, 5, 6];
+    const figures = suppressGroup(counts, 100, 5, false);
+    expect(figures.map((f) => f.suppressed)).toEqual([false, true, true, true, true, false, false]);
+    expect(figures[0]).toEqual(shown(0, 0));
+    expect(figures[1]).toEqual(hidden);
+    expect(figures[5]).toEqual(shown(5, 5));
+  });
+
+  it('respects the minimum it is given', () => {
+    expect(suppressGroup([9, 10, 50], 100, 10, false).map((f) => f.suppressed)).toEqual([true, false, false]);
+    expect(suppressGroup([4, 5, 50], 100, 5, false).map((f) => f.suppressed)).toEqual([true, false, false]);
+  });
+
+  it('shows every non-zero count when none is small', () => {
+    expect(suppressGroup([10, 0, 20], 30, 5)).toEqual([shown(10, 33.3), shown(0, 0), shown(20, 66.7)]);
+  });
+
+  it('rounds percentages to one decimal place', () => {
+    expect(suppressGroup([10, 20, 30], 60, 5).map((f) => f.percent)).toEqual([16.7, 33.3, 50]);
+    expect(suppressGroup([7], 9, 5, false)[0].percent).toBe(77.8);
+    expect(suppressGroup([200, 1000], 1000, 5, false)[0].percent).toBe(20);
+    expect(suppressGroup([5], 8, 5, false)[0].percent).toBe(62.5);
+  });
+
+  it('hides the next smallest non-zero cell when exactly one is hidden in an additive group', () => {
+    const figures = suppressGroup([0, 3, 12, 10, 20], 45, 5);
+    expect(figures).toEqual([shown(0, 0), hidden, shown(12, 26.7), hidden, shown(20, 44.4)]);
+  });
+
+  it('does not add complementary suppression for a non-additive group', () => {
+    const figures = suppressGroup([0, 3, 12, 10, 20], 45, 5, false);
+    expect(figures).toEqual([shown(0, 0), hidden, shown(12, 26.7), shown(10, 22.2), shown(20, 44.4)]);
+  });
+
+  it('does not add complementary suppression when two or more cells are already hidden', () => {
+    const figures = suppressGroup([3, 4, 10, 20], 37, 5);
+    expect(figures.map((f) => f.suppressed)).toEqual([true, true, false, false]);
+  });
+
+  it('hides everything when the total is below the minimum', () => {
+    expect(suppressGroup([2, 1, 0], 3, 5)).toEqual([hidden, hidden, hidden]);
+    expect(suppressGroup([4, 0], 4, 5, false)).toEqual([hidden, hidden]);
+    // At the minimum exactly, nothing is hidden just for the total.
+    expect(suppressGroup([5, 0], 5, 5)).toEqual([shown(5, 100), shown(0, 0)]);
+  });
+
+  it('shows zeros with no percentage when there is no one at all', () => {
+    expect(suppressGroup([0, 0], 0, 5)).toEqual([shown(0, null), shown(0, null)]);
+  });
+
+  it('returns one figure per count', () => {
+    expect(suppressGroup([], 10, 5)).toEqual([]);
+    expect(suppressGroup([1, 2, 3, 4, 5, 6, 7, 8], 100, 5)).toHaveLength(8);
+  });
+});
