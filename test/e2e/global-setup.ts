@@ -26,6 +26,26 @@ export default async function setup(project: TestProject) {
     });
     await surveys.publish(db, closed.id);
     await db.run(sql`UPDATE surveys SET status = 'closed' WHERE id = ${closed.id}`);
+    const bilingual = await surveys.create(db, {
+      networkId: network!.id,
+      slug: 'bilingual',
+      definition: {
+        format: 1,
+        languages: ['en', 'ur'],
+        title: { en: 'Remembering together', ur: 'مل کر یاد کرنا' },
+        thank_you: { en: 'Thank you.', ur: 'شکریہ۔' },
+        pages: [
+          {
+            id: 'p',
+            questions: [
+              { id: 'q', type: 'yes_no', title: { en: 'Have you lost someone close?', ur: 'کیا آپ نے کسی قریبی کو کھویا ہے؟' } },
+              { id: 'more', type: 'text', title: { en: 'Anything else?', ur: 'اور کچھ؟' } }
+            ]
+          }
+        ]
+      }
+    });
+    await surveys.publish(db, bilingual.id);
   });
   project.provide('baseURL', worker.baseURL);
   return worker.stop;

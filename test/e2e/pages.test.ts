@@ -82,6 +82,24 @@ describe.each([false, true])('respondent pages with JavaScript %s', (javaScript)
   });
 });
 
+describe('languages', () => {
+  it('shows a translated survey in the chosen language, right to left where the language is, and keeps it to the end', async () => {
+    const { context, page } = await open('/s/bilingual', false);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('link', { name: 'اردو' }).click();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ur');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('مل کر یاد کرنا');
+    await expect(page.getByText('کیا آپ نے کسی قریبی کو کھویا ہے؟').isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await next(page, /send my answers/i);
+    expect(page.url()).toContain('/thanks?lang=ur');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect(page.getByText('شکریہ۔').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
+
 describe('idempotency and escaping in the browser', () => {
   it('sending the last page again from a stale copy (back and resubmit, a second tab) does not add a second response', async () => {
     const count = async () => ((await (await fetch(`${base}/api/surveys/homelessness/results`)).json()) as { responses: { count: number | null } }).responses;

@@ -23,7 +23,9 @@ function pageUrl(slug: string, r: string, page: number, lang: string) {
 	return `/s/${slug}?${q}`;
 }
 
-export const load: PageServerLoad = async ({ params, url, locals }) => {
+export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
+	// Pages carry a respondent's answers: never keep them in a shared cache or on a shared device.
+	setHeaders({ 'cache-control': 'no-store' });
 	const rParam = url.searchParams.get('r');
 	if (rParam !== null && !UUID.test(rParam)) error(400, { message: unreadable });
 	const ctx = await context(locals.db, params.slug, rParam);
@@ -45,6 +47,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		definition: ctx.definition,
 		lang,
 		responseId: rParam ?? crypto.randomUUID(),
+		/** Whether this response has an id from the address (a language switch must keep it). */
+		started: rParam !== null,
 		page,
 		pageNumber: visiblePages.indexOf(page) + 1,
 		pageCount: visiblePages.length,
