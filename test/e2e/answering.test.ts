@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SurveyDefinition } from '../../schema/survey-definition';
 import { templates } from '../../schema/templates';
 import { sampleAnswers } from '../fixtures/sample-answers';
-import { axeViolations, launch } from './browser';
+import { axeViolations, useBrowser } from './browser';
 import { answerToEnd } from './survey-flow';
 
 const base = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 type Results = { responses: { count: number | null }; questions: { id: string; options: { id: string; count: number | null }[] }[] };
 const results = async (slug: string): Promise<Results> => (await fetch(`${base}/api/surveys/${slug}/results`)).json();
@@ -41,7 +33,7 @@ describe.each(templates.map((t) => [t.slug, t.definition] as const))('/s/%s', (s
   for (const javaScript of [false, true]) {
     it(`is answered to the thank-you page with JavaScript ${javaScript ? 'on' : 'off'}, and the results change`, async () => {
       const before = await results(slug);
-      const context = await browser.newContext({ javaScriptEnabled: javaScript });
+      const context = await browser().newContext({ javaScriptEnabled: javaScript });
       const page = await context.newPage();
       await page.goto(`${base}/s/${slug}`);
       expect(await axeViolations(page), 'first page').toEqual([]);

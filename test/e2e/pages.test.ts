@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launch } from './browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, useBrowser } from './browser';
 
 const base = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(path: string, javaScript: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript });
+  const context = await browser().newContext({ javaScriptEnabled: javaScript });
   const page = await context.newPage();
   await page.goto(`${base}${path}`);
   return { context, page };
@@ -147,7 +140,7 @@ describe('friendly pages for what cannot be answered', () => {
     ['/s/employers?r=not-a-uuid', 400, 'Sorry, we could not read that'],
     ['/nowhere', 404, 'Page not found']
   ])('%s answers %i with a page a person can use', async (path, status, heading) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const res = await page.goto(`${base}${path}`);
     expect(res?.status()).toBe(status);
