@@ -14,7 +14,7 @@ export default defineConfig({
             main: './test/worker/entry.ts',
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: await readD1Migrations('./schema/migrations') }
+              bindings: { TEST_MIGRATIONS: await readD1Migrations('./schema/migrations'), PASSWORD_PEPPER: 'test-pepper-not-secret' }
             }
           }))
         ],

@@ -126,3 +126,112 @@ export const answers = sqliteTable(
     index('answers_response').on(t.responseId)
   ]
 );
+
+/** Roles a member can hold in a network. */
+export const ROLES = ['admin', 'editor', 'reviewer', 'data-entry'] as const;
+
+/** A person who can sign in. The password hash records its algorithm and parameters; null until an invitation is accepted. */
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  /** Always stored lower-case. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull().default(''),
+  passwordHash: text('password_hash'),
+  createdAt: createdAt()
+});
+
+/** A role in a network. One person may hold different roles in several networks. */
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    networkId: text('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ROLES }).notNull(),
+    createdAt: createdAt()
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.networkId] }), index('memberships_network').on(t.networkId)]
+);
+
+/** Signed-in sessions. The id is the SHA-256 of the cookie's random token; the token itself is never stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: createdAt()
+  },
+  (t) => [index('sessions_user').on(t.userId)]
+);
+
+/** One-time links: invitations (which carry the network and role) and password resets. Only the token's hash is stored. */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['invite', 'reset'] }).notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    networkId: text('network_id').references(() => networks.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ROLES }),
+    createdBy: text('created_by'),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    createdAt: createdAt()
+  },
+  (t) => [index('account_tokens_user').on(t.userId)]
+);
+
+/** Failed sign-in attempts per key (an account, or a hashed client address) in the current window. */
+export const signInThrottle = sqliteTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  failures: integer('failures').notNull().default(0)
+});
+
+/** Kinds of organisation in a network's register. */
+export const ORGANISATION_KINDS = ['employer', 'care_home', 'school', 'faith', 'hospice', 'other'] as const;
+/** Size bands (number of staff or residents). */
+export const SIZE_BANDS = ['1-9', '10-49', '50-249', '250-999', '1000+'] as const;
+
+/** An organisation in a network's register: employers, care homes, schools, faith groups, hospices. */
+export const organisations = sqliteTable(
+  'organisations',
+  {
+    id: text('id').primaryKey(),
+    networkId: text('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
+    area: text('area').notNull().default(''),
+    sizeBand: text('size_band', { enum: SIZE_BANDS }),
+    createdAt: createdAt()
+  },
+  // Names are unique per network whatever their case.
+  (t) => [uniqueIndex('organisations_network_name').on(t.networkId, sql`lower(${t.name})`)]
+);
+
+/** Who did what and when: sign-ins, publishing, exports, role changes, redactions. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    networkId: text('network_id'),
+    userId: text('user_id'),
+    /** The actor's email at the time, so the log reads well after an account is removed. */
+    actor: text('actor').notNull().default(''),
+    action: text('action').notNull(),
+    subject: text('subject').notNull().default(''),
+    details: text('details', { mode: 'json' }),
+    at: text('at').notNull().default(now)
+  },
+  (t) => [index('audit_network_at').on(t.networkId, t.at)]
+);

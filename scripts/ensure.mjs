@@ -1,7 +1,8 @@
 // Install what is missing, so `npm start` and `npm test` work on a fresh machine.
 // Plain Node with no dependencies: it runs before anything is installed.
 import { execSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,4 +27,12 @@ export function ensureChromium() {
   const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';
   run(`${sudo}apt-get update -qq`);
   run(`${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`);
+}
+
+/** Local secrets for `wrangler dev` (.dev.vars, never committed): a random password pepper. */
+export function ensureDevVars() {
+  const file = resolve(root, '.dev.vars');
+  if (existsSync(file)) return;
+  writeFileSync(file, `# Local secrets for wrangler dev. In production: npx wrangler secret put PASSWORD_PEPPER\nPASSWORD_PEPPER=${randomBytes(32).toString('hex')}\n`);
+  console.log('Wrote .dev.vars with a new local PASSWORD_PEPPER.');
 }

@@ -12,7 +12,7 @@ const { env, dispose } = await getPlatformProxy<Bindings>({
   persist: persistTo ? { path: `${persistTo}/v3` } : true
 });
 try {
-  const result = await seedDemo(createDb(env.DB));
+  const result = await seedDemo(createDb(env.DB), { pepper: env.PASSWORD_PEPPER });
   console.log(
     result.seeded
       ? `Seeded the demo network "${result.network}" with ${result.surveys.length} published surveys.`

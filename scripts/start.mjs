@@ -1,13 +1,14 @@
 // `npm start`: install what is missing, build, migrate and seed the local D1 (first run
 // only), then serve with `wrangler dev` and say where and how to sign in.
 import { spawn } from 'node:child_process';
-import { ensureNodeModules, root, run } from './ensure.mjs';
+import { ensureDevVars, ensureNodeModules, root, run } from './ensure.mjs';
 
 const port = process.env.PORT || '8787';
 const host = process.env.HOST || '127.0.0.1';
 process.env.WRANGLER_SEND_METRICS = 'false';
 
 ensureNodeModules();
+ensureDevVars();
 run('npm run build --silent');
 run('npx wrangler d1 migrations apply DB --local');
 run('npx tsx scripts/seed.ts');
@@ -31,7 +32,9 @@ dev.stdout.on('data', (chunk) => {
     ${base}/s/memorials
     ${base}/s/homelessness
     ${base}/s/prisons
-  Results: ${base}/surveys/<survey>/results   API: ${base}/api/surveys/<survey>/results
+
+  Sign in at ${base}/login with email admin@birmingham-demo.example password compassion-demo-2026
+  (also editor@, reviewer@ and data-entry@birmingham-demo.example, same password)
 
   Data is kept in .wrangler/state between runs. Press Ctrl+C to stop.
 `);

@@ -2,11 +2,12 @@
 // dry-run the production bundle, then run every test: unit, worker (real D1 in workerd)
 // and browser (Chromium against `wrangler dev`).
 import { existsSync, readFileSync } from 'node:fs';
-import { ensureChromium, ensureNodeModules, root, run } from './ensure.mjs';
+import { ensureChromium, ensureDevVars, ensureNodeModules, root, run } from './ensure.mjs';
 
 process.env.WRANGLER_SEND_METRICS = 'false';
 ensureNodeModules();
 ensureChromium();
+ensureDevVars();
 run('npm run check --silent');
 
 const report = `${root}/test-results/vitest.json`;

@@ -7,7 +7,7 @@ import type { AnswerError } from '../schema/answers';
 /** Base class: an expected failure with an HTTP status and a message safe to show. */
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 410 | 413 | 422,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429,
     readonly code: string,
     message: string
   ) {
@@ -44,5 +44,33 @@ export class InvalidInput extends DomainError {
 export class Conflict extends DomainError {
   constructor(message: string) {
     super(409, 'conflict', message);
+  }
+}
+
+/** The caller must sign in first. */
+export class Unauthenticated extends DomainError {
+  constructor(message = 'Please sign in to see this.') {
+    super(401, 'unauthenticated', message);
+  }
+}
+
+/** The caller is signed in but their role in this network does not allow this. */
+export class Forbidden extends DomainError {
+  constructor(message = 'Your role in this network does not allow this.') {
+    super(403, 'forbidden', message);
+  }
+}
+
+/** Too many failed attempts: wait before trying again. */
+export class TooManyAttempts extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'too_many_attempts', `Too many attempts to sign in. Please wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`);
+  }
+}
+
+/** A one-time link that has expired, was used already, or never existed. */
+export class InvalidLink extends DomainError {
+  constructor(message = 'This link has expired or has already been used. Ask your network admin for a new one.') {
+    super(410, 'invalid_link', message);
   }
 }

@@ -6,10 +6,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { API_BODY_LIMIT, createApi } from './app';
+import { securityHeaders } from './middleware/security';
 import type { AppEnv } from './env';
 import { web } from './web';
 
 const app = new Hono<AppEnv>()
+  .use(securityHeaders)
   .route('/api', createApi())
   .use(
     '*',
@@ -18,6 +20,10 @@ const app = new Hono<AppEnv>()
       onError: (c) => c.text('That form was too large to read. Please shorten your answers and try again.', 413)
     })
   )
-  .all('*', (c) => web.fetch(c.req.raw, c.env, c.executionCtx as ExecutionContext));
+  .all('*', async (c) => {
+    const res = await web.fetch(c.req.raw, c.env, c.executionCtx as ExecutionContext);
+    // A fresh Response so the security headers can be added to whatever SvelteKit returned.
+    return new Response(res.body, res);
+  });
 
 export default app satisfies ExportedHandler<AppEnv['Bindings']>;

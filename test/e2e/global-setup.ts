@@ -6,7 +6,9 @@
 import { sql } from 'drizzle-orm';
 import type { TestProject } from 'vitest/node';
 import * as networks from '../../worker/networks/service';
-import { DEMO_NETWORK } from '../../worker/seed/demo';
+import * as accounts from '../../worker/accounts/service';
+import { DEMO_NETWORK, DEMO_PASSWORD } from '../../worker/seed/demo';
+import { OTHER_ADMIN, OTHER_NETWORK } from './people';
 import * as surveys from '../../worker/surveys/service';
 import { startLocalWorker } from '../support/local-worker';
 
@@ -17,7 +19,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const worker = await startLocalWorker(async (db) => {
+  const worker = await startLocalWorker(async (db, env) => {
     const network = await networks.findBySlug(db, DEMO_NETWORK);
     const closed = await surveys.create(db, {
       networkId: network!.id,
@@ -46,6 +48,12 @@ export default async function setup(project: TestProject) {
       }
     });
     await surveys.publish(db, bilingual.id);
+
+    // A second network, to prove that nothing of one network is visible to another.
+    const other = await networks.create(db, { slug: OTHER_NETWORK, name: 'Other Town Network' });
+    await accounts.createMember(db, env.PASSWORD_PEPPER, { networkId: other.id, email: OTHER_ADMIN, role: 'admin', password: DEMO_PASSWORD });
+    const otherSurvey = await surveys.create(db, { networkId: other.id, slug: 'other-town-survey', definition: { format: 1, title: 'Other town', pages: [{ id: 'p', questions: [{ id: 'q', type: 'yes_no', title: 'Yes?' }] }] } });
+    await surveys.publish(db, otherSurvey.id);
   });
   project.provide('baseURL', worker.baseURL);
   return worker.stop;

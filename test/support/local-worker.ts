@@ -34,21 +34,21 @@ export function ensureBuilt(): void {
 }
 
 /** A migrated local D1 in `dir`, opened through wrangler's platform proxy (close it before serving). */
-export async function openLocalDb(dir: string): Promise<{ db: Db; d1: D1Database; dispose: () => Promise<void> }> {
+export async function openLocalDb(dir: string): Promise<{ db: Db; env: Bindings; dispose: () => Promise<void> }> {
   const proxy = await getPlatformProxy<Bindings>({ configPath: join(root, 'wrangler.toml'), persist: { path: join(dir, 'v3') } });
-  return { db: createDb(proxy.env.DB), d1: proxy.env.DB, dispose: () => proxy.dispose() };
+  return { db: createDb(proxy.env.DB), env: proxy.env, dispose: () => proxy.dispose() };
 }
 
 /** Start the Worker on a free port over a fresh, migrated and seeded D1; `prepare` may add data first. */
-export async function startLocalWorker(prepare?: (db: Db, d1: D1Database) => Promise<void>): Promise<{ baseURL: string; dir: string; stop: () => Promise<void> }> {
+export async function startLocalWorker(prepare?: (db: Db, env: Bindings) => Promise<void>): Promise<{ baseURL: string; dir: string; stop: () => Promise<void> }> {
   ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'ccs-'));
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
   execFileSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir], { cwd: root, env, stdio: 'pipe' });
   const local = await openLocalDb(dir);
   try {
-    await seedDemo(local.db);
-    await prepare?.(local.db, local.d1);
+    await seedDemo(local.db, { pepper: local.env.PASSWORD_PEPPER });
+    await prepare?.(local.db, local.env);
   } finally {
     await local.dispose();
   }

@@ -6,6 +6,7 @@ declare global {
       DB: D1Database;
       ASSETS: Fetcher;
       TEST_MIGRATIONS: D1Migration[];
+      PASSWORD_PEPPER: string;
     }
   }
 }

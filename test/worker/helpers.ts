@@ -1,5 +1,7 @@
 import { env } from 'cloudflare:test';
 import { Hono } from 'hono';
+import * as accounts from '../../worker/accounts/service';
+import * as sessions from '../../worker/accounts/sessions';
 import { createApi } from '../../worker/app';
 import { createDb } from '../../worker/db';
 import * as networks from '../../worker/networks/service';
@@ -10,9 +12,20 @@ export const db = () => createDb(env.DB);
 // Mounted as in worker/index.ts, so tests use the real URLs.
 const api = new Hono().route('/api', createApi());
 
-/** Call the API app with the test bindings. */
-export function call(path: string, init?: RequestInit): Promise<Response> {
-  return api.request(`/api${path}`, init, env) as Promise<Response>;
+/** Call the API app with the test bindings (at http://localhost, or at another origin). */
+export function call(path: string, init?: RequestInit, origin = ''): Promise<Response> {
+  return api.request(`${origin}/api${path}`, init, env) as Promise<Response>;
+}
+
+/** A session cookie for a new member with a role in a network. */
+export async function memberCookie(networkId: string, role: 'admin' | 'editor' | 'reviewer' | 'data-entry' = 'reviewer'): Promise<string> {
+  const id = await accounts.createMember(db(), env.PASSWORD_PEPPER, {
+    networkId,
+    email: `${role}-${crypto.randomUUID()}@example.org`,
+    role,
+    password: 'a long enough password'
+  });
+  return `${sessions.SESSION_COOKIE}=${(await sessions.create(db(), id)).token}`;
 }
 
 /** POST JSON to the API. */

@@ -3,7 +3,7 @@ import * as responses from '../../worker/responses/service';
 import * as results from '../../worker/results/service';
 import * as surveys from '../../worker/surveys/service';
 import { everyType, everyTypeAnswers } from '../fixtures/definitions';
-import { call, db, post, publishedSurvey } from './helpers';
+import { call, db, memberCookie, post, publishedSurvey } from './helpers';
 
 type Summary = results.Summary;
 
@@ -15,7 +15,8 @@ async function respond(slug: string, answers: Record<string, unknown>, id: strin
 
 describe('results', () => {
   it('counts exactly with SQL over the answer rows, and suppresses small numbers', async () => {
-    const { slug, survey } = await publishedSurvey(everyType, { minGroupSize: 5 });
+    const { slug, survey, network } = await publishedSurvey(everyType, { minGroupSize: 5 });
+    const cookie = await memberCookie(network.id, 'reviewer');
     // 12 responses: pick a×6, b×5, c×1; score 0..11; ok yes×7 no×5; why_b only for b.
     for (let i = 0; i < 11; i++) {
       const pick = i < 6 ? 'a' : i < 11 ? 'b' : 'c';
@@ -34,7 +35,7 @@ describe('results', () => {
     expect(raw.answered.get('why_b|')?.respondents).toBe(5);
     expect(raw.cells.get('grid|r1|lo')?.count).toBe(12);
 
-    const res = await call(`/surveys/${slug}/results`);
+    const res = await call(`/surveys/${slug}/results`, { headers: { cookie } });
     expect(res.status).toBe(200);
     const s = (await res.json()) as Summary;
     expect(s.responses).toEqual({ count: 12, percent: 100, suppressed: false });
@@ -65,17 +66,20 @@ describe('results', () => {
   });
 
   it('shows nothing but "fewer than N" until the minimum group size is reached', async () => {
-    const { slug } = await publishedSurvey(everyType, { minGroupSize: 10 });
+    const { slug, network } = await publishedSurvey(everyType, { minGroupSize: 10 });
+    const cookie = await memberCookie(network.id, 'reviewer');
     for (let i = 0; i < 3; i++) await respond(slug, everyTypeAnswers);
-    const s = (await (await call(`/surveys/${slug}/results`)).json()) as Summary;
+    const s = (await (await call(`/surveys/${slug}/results`, { headers: { cookie } })).json()) as Summary;
     expect(s.responses).toEqual({ count: null, percent: null, suppressed: true });
     expect(s.enough).toBe(false);
     expect(s.questions.every((q) => q.options.length === 0 && q.mean === null)).toBe(true);
     expect(JSON.stringify(s)).not.toMatch(/"count":3/);
   });
 
-  it('answers 404 for an unknown survey', async () => {
-    const res = await call('/surveys/not-here/results');
-    expect(res.status).toBe(404);
+  it('answers 404 for an unknown survey to a signed-in member, 401 to anyone else', async () => {
+    const { network } = await publishedSurvey(everyType);
+    const cookie = await memberCookie(network.id, 'reviewer');
+    expect((await call('/surveys/not-here/results', { headers: { cookie } })).status).toBe(404);
+    expect((await call('/surveys/not-here/results')).status).toBe(401);
   });
 });

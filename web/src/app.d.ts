@@ -1,3 +1,4 @@
+import type { SignedIn } from '$server/accounts/sessions';
 import type { Db } from '$server/db';
 import type { Bindings } from '$server/env';
 
@@ -5,6 +6,8 @@ declare global {
 	namespace App {
 		interface Locals {
 			db: Db;
+			/** Who is signed in, or null. */
+			auth: SignedIn | null;
 			/** Language and direction of the page, for <html lang dir>. */
 			lang?: string;
 			dir?: 'ltr' | 'rtl';

@@ -9,7 +9,8 @@ import { OTHER, PREFER_NOT, type Question, type SurveyDefinition } from '../../s
 import { answers, responses } from '../../schema/tables';
 import type { Db } from '../db';
 import * as surveys from '../surveys/service';
-import { NotFound } from '../errors';
+import { NotFound, Unauthenticated } from '../errors';
+import { authorize, type Membership } from '../accounts/authz';
 import { suppressGroup, type Figure } from './suppression';
 
 /** Raw counts straight from SQL, before suppression. Internal: never shown as they are. */
@@ -91,10 +92,15 @@ export type Summary = {
   questions: QuestionResult[];
 };
 
-/** The results summary of a survey by slug, with small numbers suppressed. */
-export async function summary(db: Db, slug: string, lang = 'en'): Promise<Summary> {
+/**
+ * The results summary of a survey by slug, with small numbers suppressed, for a reviewer,
+ * editor or admin of the survey's network.
+ */
+export async function summary(db: Db, slug: string, viewer: readonly Membership[] | null, lang = 'en'): Promise<Summary> {
+  if (!viewer) throw new Unauthenticated();
   const survey = await surveys.findBySlug(db, slug);
   if (!survey || survey.currentVersion === null) throw new NotFound('No published survey has that address.');
+  authorize(viewer, survey.networkId, 'results:read');
   const def = await surveys.definitionOf(db, survey.id, survey.currentVersion);
   const raw = await rawCounts(db, survey.id);
   return summarise(def, raw, {

@@ -20,5 +20,5 @@ export const surveyRoutes = new Hono<AppEnv>()
     return c.json({ id: result.id, status: 'complete', duplicate: result.duplicate }, result.duplicate ? 200 : 201);
   })
   .get('/:slug/results', valid('param', Slug), async (c) => {
-    return c.json(await results.summary(c.var.db, c.req.valid('param').slug));
+    return c.json(await results.summary(c.var.db, c.req.valid('param').slug, c.var.auth?.memberships ?? null));
   });

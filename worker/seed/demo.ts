@@ -1,17 +1,32 @@
 /**
  * The demo network that `npm start` seeds on first run: clearly marked as made-up data,
- * with the five templates published. Seeding twice changes nothing.
+ * with the five templates published, a member for each role and a register of made-up
+ * organisations. Seeding twice changes nothing.
  */
 import { templates } from '../../schema/templates';
+import type { Role } from '../accounts/authz';
+import * as accounts from '../accounts/service';
+import * as audit from '../audit/service';
 import type { Db } from '../db';
 import * as networks from '../networks/service';
+import * as organisations from '../organisations/service';
 import * as surveys from '../surveys/service';
+import { DEMO_ORGANISATIONS } from './organisations';
 
 /** Slug of the demo network. */
 export const DEMO_NETWORK = 'birmingham-demo';
+/** The demo members' shared password (demo data only; printed by `npm start`). */
+export const DEMO_PASSWORD = 'compassion-demo-2026';
+/** One demo member per role. */
+export const DEMO_MEMBERS: { email: string; name: string; role: Role }[] = [
+  { email: 'admin@birmingham-demo.example', name: 'Demo Admin', role: 'admin' },
+  { email: 'editor@birmingham-demo.example', name: 'Demo Survey Lead', role: 'editor' },
+  { email: 'reviewer@birmingham-demo.example', name: 'Demo Reviewer', role: 'reviewer' },
+  { email: 'data-entry@birmingham-demo.example', name: 'Demo Data Entry', role: 'data-entry' }
+];
 
 /** Seed the demo network if it is not there yet. */
-export async function seedDemo(db: Db): Promise<{ seeded: boolean; network: string; surveys: string[] }> {
+export async function seedDemo(db: Db, opts: { pepper: string }): Promise<{ seeded: boolean; network: string; surveys: string[] }> {
   const existing = await networks.findBySlug(db, DEMO_NETWORK);
   const slugs = templates.map((t) => t.slug);
   if (existing) return { seeded: false, network: existing.name, surveys: slugs };
@@ -24,5 +39,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; network: stri
     const survey = await surveys.create(db, { networkId: network.id, slug: t.slug, definition: t.definition });
     await surveys.publish(db, survey.id);
   }
+  for (const m of DEMO_MEMBERS) await accounts.createMember(db, opts.pepper, { networkId: network.id, ...m, password: DEMO_PASSWORD });
+  for (const o of DEMO_ORGANISATIONS) await organisations.create(db, audit.SYSTEM, network.id, o);
   return { seeded: true, network: network.name, surveys: slugs };
 }

@@ -2,6 +2,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { defaultMinGroupSize, parseDefinition, type SurveyDefinition } from '../../schema/survey-definition';
 import { networks, surveys, surveyVersions } from '../../schema/tables';
+import * as audit from '../audit/service';
 import type { Db } from '../db';
 import { Conflict, InvalidInput, NotFound, SurveyClosed } from '../errors';
 
@@ -46,7 +47,7 @@ export async function create(
  * Publish the draft as the next frozen version and open the survey. The draft is
  * validated again: nothing the schema rejects is ever published.
  */
-export async function publish(db: Db, surveyId: string): Promise<{ version: number }> {
+export async function publish(db: Db, surveyId: string, actor: audit.Actor = audit.SYSTEM): Promise<{ version: number }> {
   const survey = await db.select().from(surveys).where(eq(surveys.id, surveyId)).get();
   if (!survey) throw new NotFound('No such survey');
   const parsed = parseDefinition(survey.draft);
@@ -61,7 +62,8 @@ export async function publish(db: Db, surveyId: string): Promise<{ version: numb
         status: survey.status === 'draft' ? 'open' : survey.status,
         updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
       })
-      .where(eq(surveys.id, surveyId))
+      .where(eq(surveys.id, surveyId)),
+    audit.entry(db, actor, survey.networkId, 'survey.publish', survey.slug, { version })
   ]);
   return { version };
 }
@@ -132,4 +134,16 @@ export async function listOpen(db: Db): Promise<{ slug: string; title: unknown; 
       network: r.network,
       isDemo: r.isDemo
     }));
+}
+
+/** Every survey of a network with its published title (or its draft's), for members. */
+export async function listForNetwork(db: Db, networkId: string): Promise<{ slug: string; status: string; title: unknown }[]> {
+  const rows = await db
+    .select({ slug: surveys.slug, status: surveys.status, draft: surveys.draft, published: surveyVersions.definition })
+    .from(surveys)
+    .leftJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, surveys.currentVersion)))
+    .where(eq(surveys.networkId, networkId))
+    .orderBy(surveys.slug)
+    .all();
+  return rows.map((r) => ({ slug: r.slug, status: r.status, title: ((r.published ?? r.draft) as SurveyDefinition).title }));
 }

@@ -1,0 +1,7 @@
+import * as surveys from '$server/surveys/service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, parent }) => {
+	const { network } = await parent();
+	return { surveys: await surveys.listForNetwork(locals.db, network.id) };
+};

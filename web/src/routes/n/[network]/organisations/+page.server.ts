@@ -1,0 +1,57 @@
+import { fail } from '@sveltejs/kit';
+import { networkAccess } from '$server/accounts/access';
+import * as organisations from '$server/organisations/service';
+import { actionError, guard } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const network = await networkAccess(event.locals.db, event.locals.auth, event.params.network, 'organisations:manage').catch(guard(event));
+	return { organisations: await organisations.list(event.locals.db, network.id) };
+};
+
+async function adminOf(event: Parameters<Actions[string]>[0]) {
+	const network = await networkAccess(event.locals.db, event.locals.auth, event.params.network!, 'organisations:manage').catch(guard(event));
+	return { network, actor: { userId: event.locals.auth!.user.id, email: event.locals.auth!.user.email } };
+}
+
+/** Largest CSV accepted (about 5,000 organisations). */
+const CSV_LIMIT = 512 * 1024;
+
+export const actions: Actions = {
+	add: async (event) => {
+		const { network, actor } = await adminOf(event);
+		const form = await event.request.formData();
+		const input = {
+			name: String(form.get('name') ?? ''),
+			kind: String(form.get('kind') ?? ''),
+			area: String(form.get('area') ?? ''),
+			size_band: String(form.get('size_band') ?? '') || undefined
+		};
+		const result = await organisations.create(event.locals.db, actor, network.id, input).catch(actionError(event));
+		if ('status' in result && typeof result.status === 'number') return { ...result, data: { ...result.data, form: 'add', values: input } };
+		return { form: 'add', done: `Added ${input.name.trim()}.` };
+	},
+	import: async (event) => {
+		const { network, actor } = await adminOf(event);
+		const form = await event.request.formData();
+		const file = form.get('file');
+		let text = String(form.get('csv') ?? '');
+		if (file instanceof File && file.size > 0) {
+			if (file.size > CSV_LIMIT) return fail(413, { form: 'import', message: 'That file is too large: import at most 5,000 organisations at a time.', problems: [] });
+			text = await file.text();
+		}
+		if (!text.trim()) return fail(400, { form: 'import', message: 'Choose a CSV file or paste its contents.', problems: [] });
+		const report = await organisations.importCsv(event.locals.db, actor, network.id, text).catch(actionError(event));
+		if ('status' in report && typeof report.status === 'number') return report;
+		return { form: 'import', report };
+	},
+	remove: async (event) => {
+		const { network, actor } = await adminOf(event);
+		const form = await event.request.formData();
+		const failed = await organisations
+			.remove(event.locals.db, actor, network.id, String(form.get('id') ?? ''))
+			.then(() => null)
+			.catch(actionError(event));
+		return failed ?? { form: 'remove', done: 'Organisation removed.' };
+	}
+};
