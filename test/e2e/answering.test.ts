@@ -3,13 +3,18 @@ import type { SurveyDefinition } from '../../schema/survey-definition';
 import { templates } from '../../schema/templates';
 import { sampleAnswers } from '../fixtures/sample-answers';
 import { axeViolations, useBrowser } from './browser';
+import { apiCookie, PEOPLE, signIn } from './people';
 import { answerToEnd } from './survey-flow';
 
 const base = inject('baseURL');
 const browser = useBrowser();
 
 type Results = { responses: { count: number | null }; questions: { id: string; options: { id: string; count: number | null }[] }[] };
-const results = async (slug: string): Promise<Results> => (await fetch(`${base}/api/surveys/${slug}/results`)).json();
+let reviewer = '';
+beforeAll(async () => {
+  reviewer = await apiCookie(base, PEOPLE.reviewer);
+});
+const results = async (slug: string): Promise<Results> => (await fetch(`${base}/api/surveys/${slug}/results`, { headers: { cookie: reviewer } })).json();
 
 /** Post enough responses through the API for results to pass the minimum group size. */
 async function preload(slug: string, def: SurveyDefinition, n: number) {
@@ -44,6 +49,7 @@ describe.each(templates.map((t) => [t.slug, t.definition] as const))('/s/%s', (s
       if (def.signposting) expect(await page.locator('.signposting').textContent()).toContain(String(def.signposting.contacts[0].name));
       expect(await axeViolations(page), 'thank-you page').toEqual([]);
 
+      await signIn(page, base, PEOPLE.reviewer);
       await page.goto(`${base}/surveys/${slug}/results`);
       await expect(page.getByTestId('response-count').textContent()).resolves.toContain(String((before.responses.count ?? 0) + 1));
       const after = await results(slug);

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, useBrowser } from './browser';
+import { apiCookie, PEOPLE } from './people';
 
 const base = inject('baseURL');
 const browser = useBrowser();
@@ -95,7 +96,8 @@ describe('languages', () => {
 
 describe('idempotency and escaping in the browser', () => {
   it('sending the last page again from a stale copy (back and resubmit, a second tab) does not add a second response', async () => {
-    const count = async () => ((await (await fetch(`${base}/api/surveys/homelessness/results`)).json()) as { responses: { count: number | null } }).responses;
+    const cookie = await apiCookie(base, PEOPLE.reviewer);
+    const count = async () => ((await (await fetch(`${base}/api/surveys/homelessness/results`, { headers: { cookie } })).json()) as { responses: { count: number | null } }).responses;
     // Enough responses that the count is shown (every homelessness question may be skipped).
     for (let i = 0; i < 10; i++)
       await fetch(`${base}/api/surveys/homelessness/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: crypto.randomUUID(), answers: {} }) });
@@ -156,7 +158,9 @@ describe('friendly pages for what cannot be answered', () => {
     ['a post for a page that does not exist', `r=${crypto.randomUUID()}&page=99`],
     ['a post with an unknown option', `r=${crypto.randomUUID()}&page=0&q.answering_for=zzz`]
   ])('refuses %s with a 400 and stores nothing', async (_name, body) => {
-    const before = await (await fetch(`${base}/api/surveys/employers/results`)).json();
+    const cookie = await apiCookie(base, PEOPLE.reviewer);
+    const results = async () => (await fetch(`${base}/api/surveys/employers/results`, { headers: { cookie } })).json();
+    const before = await results();
     const res = await fetch(`${base}/s/employers`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base },
@@ -164,7 +168,7 @@ describe('friendly pages for what cannot be answered', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/could not be read|not on this page|Choose one of the options/);
-    expect(await (await fetch(`${base}/api/surveys/employers/results`)).json()).toEqual(before);
+    expect(await results()).toEqual(before);
   });
 
   it('refuses a form post from another site', async () => {

@@ -26,3 +26,10 @@ export async function signIn(page: Page, base: string, email: string, password =
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForLoadState();
 }
+
+/** A session cookie for an API call, from the real sign-in endpoint. */
+export async function apiCookie(base: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (!res.ok) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0];
+}

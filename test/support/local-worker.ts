@@ -12,6 +12,7 @@ import { getPlatformProxy } from 'wrangler';
 import { createDb, type Db } from '../../worker/db';
 import type { Bindings } from '../../worker/env';
 import { seedDemo } from '../../worker/seed/demo';
+import { ensureDevVars } from '../../scripts/ensure.mjs';
 
 export const root = resolve(import.meta.dirname, '../..');
 const wrangler = join(root, 'node_modules/.bin/wrangler');
@@ -42,6 +43,7 @@ export async function openLocalDb(dir: string): Promise<{ db: Db; env: Bindings;
 /** Start the Worker on a free port over a fresh, migrated and seeded D1; `prepare` may add data first. */
 export async function startLocalWorker(prepare?: (db: Db, env: Bindings) => Promise<void>): Promise<{ baseURL: string; dir: string; stop: () => Promise<void> }> {
   ensureBuilt();
+  ensureDevVars();
   const dir = mkdtempSync(join(tmpdir(), 'ccs-'));
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
   execFileSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir], { cwd: root, env, stdio: 'pipe' });

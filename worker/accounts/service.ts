@@ -107,15 +107,36 @@ export async function signIn(
   return { ...session, userId: user.id };
 }
 
-/** Members of a network with their roles, and whether they have finished joining. */
-export async function listMembers(db: Db, networkId: string) {
-  return db
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, joined: sql<number>`${users.passwordHash} IS NOT NULL` })
+/** A member of a network, or someone invited who has not joined yet. */
+export type MemberRow = { userId: string; email: string; name: string; role: Role; joined: boolean };
+
+/** Members of a network with their roles, then pending invitations (not yet used, not expired). */
+export async function listMembers(db: Db, networkId: string, now = Date.now()): Promise<MemberRow[]> {
+  const joined = await db
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.networkId, networkId))
     .orderBy(users.email)
     .all();
+  const pending = await db
+    .select({ userId: users.id, email: users.email, name: users.name, role: accountTokens.role })
+    .from(accountTokens)
+    .innerJoin(users, eq(users.id, accountTokens.userId))
+    .where(
+      and(
+        eq(accountTokens.networkId, networkId),
+        eq(accountTokens.kind, 'invite'),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now)
+      )
+    )
+    .orderBy(users.email)
+    .all();
+  const members = new Set(joined.map((m) => m.userId));
+  const invited = new Map<string, MemberRow>();
+  for (const p of pending) if (!members.has(p.userId)) invited.set(p.userId, { ...p, role: p.role as Role, joined: false });
+  return [...joined.map((m) => ({ ...m, joined: true })), ...invited.values()];
 }
 
 async function userByEmail(db: Db, email: string) {
@@ -274,9 +295,20 @@ export async function setRole(db: Db, actor: Actor, networkId: string, userId: s
   ]);
 }
 
-/** Remove a member from a network (their account and other networks are untouched). */
+/** Remove a member from a network (their account and other networks are untouched), or revoke a pending invitation. */
 export async function removeMember(db: Db, actor: Actor, networkId: string, userId: string): Promise<void> {
-  const current = await membershipOf(db, networkId, userId);
+  const member = await db.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.networkId, networkId))).get();
+  if (!member) {
+    const revoked = await db
+      .delete(accountTokens)
+      .where(and(eq(accountTokens.userId, userId), eq(accountTokens.networkId, networkId), eq(accountTokens.kind, 'invite'), isNull(accountTokens.usedAt)))
+      .returning({ id: accountTokens.id });
+    if (revoked.length === 0) throw new NotFound('That person is not a member of this network.');
+    const invited = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
+    await audit.record(db, actor, networkId, 'member.invite_revoked', invited?.email ?? '');
+    return;
+  }
+  const current = member;
   if (current.role === 'admin') await assertNotLastAdmin(db, networkId, userId);
   const user = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
   await db.batch([

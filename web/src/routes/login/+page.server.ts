@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const signedIn = await accounts
 			.signIn(locals.db, platform!.env.PASSWORD_PEPPER, { email, password, clientAddress: safeAddress(getClientAddress) })
 			.catch(actionError(event));
-		if ('status' in signedIn) return { ...signedIn, data: { ...signedIn.data, email } };
+		if ('status' in signedIn) return fail(signedIn.status, { ...signedIn.data, email });
 		cookies.set(sessions.SESSION_COOKIE, signedIn.token, sessions.cookieOptions(signedIn.expiresAt, event.url));
 		redirect(303, safeNext(String(form.get('next') ?? url.searchParams.get('next') ?? '')));
 	}

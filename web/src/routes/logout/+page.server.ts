@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => redirect(303, '/account');
 
 export const actions: Actions = {
-	default: async ({ locals, cookies }) => {
+	signout: async ({ locals, cookies }) => {
 		if (locals.auth) await sessions.end(locals.db, locals.auth.sessionId);
 		cookies.delete(sessions.SESSION_COOKIE, { path: '/' });
 		redirect(303, '/login');

@@ -1,3 +1,4 @@
+import { fail } from '@sveltejs/kit';
 import { networkAccess } from '$server/accounts/access';
 import * as accounts from '$server/accounts/service';
 import { actionError, guard } from '$lib/server/errors';
@@ -27,7 +28,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const input = { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? ''), name: String(form.get('name') ?? '') };
 		const result = await accounts.invite(event.locals.db, actor, network.id, input).catch(actionError(event));
-		if ('status' in result) return { ...result, data: { ...result.data, form: 'invite', values: input } };
+		if ('status' in result) return fail(result.status, { ...result.data, form: 'invite', values: input });
 		return { form: 'invite', done: `Invitation for ${result.email} (valid for 7 days):`, link: link(event.url, 'invite', result.token) };
 	},
 	role: async (event) => {

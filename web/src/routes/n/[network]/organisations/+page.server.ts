@@ -28,7 +28,7 @@ export const actions: Actions = {
 			size_band: String(form.get('size_band') ?? '') || undefined
 		};
 		const result = await organisations.create(event.locals.db, actor, network.id, input).catch(actionError(event));
-		if ('status' in result && typeof result.status === 'number') return { ...result, data: { ...result.data, form: 'add', values: input } };
+		if ('status' in result && typeof result.status === 'number') return fail(result.status, { ...result.data, form: 'add', values: input });
 		return { form: 'add', done: `Added ${input.name.trim()}.` };
 	},
 	import: async (event) => {
@@ -42,7 +42,7 @@ export const actions: Actions = {
 		}
 		if (!text.trim()) return fail(400, { form: 'import', message: 'Choose a CSV file or paste its contents.', problems: [] });
 		const report = await organisations.importCsv(event.locals.db, actor, network.id, text).catch(actionError(event));
-		if ('status' in report && typeof report.status === 'number') return report;
+		if ('status' in report && typeof report.status === 'number') return fail(report.status, { ...report.data, form: 'import' });
 		return { form: 'import', report };
 	},
 	remove: async (event) => {
