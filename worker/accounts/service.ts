@@ -18,7 +18,8 @@ const MINUTE = 60 * 1000;
 /** Failed sign-ins are counted over this window. */
 export const THROTTLE_WINDOW = 15 * MINUTE;
 /** Failures allowed per account, and per client address, in one window. */
-export const THROTTLE_LIMITS = { account: 5, address: 20 } as const;
+// Per address is generous: a council office or a hospice may share one address between many staff.
+export const THROTTLE_LIMITS = { account: 5, address: 100 } as const;
 const LINK_LIFETIME = { invite: 7 * 24 * 60 * MINUTE, reset: 24 * 60 * MINUTE } as const;
 
 /** One schema for an email address from outside. */
