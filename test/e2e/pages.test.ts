@@ -76,6 +76,25 @@ describe.each([false, true])('respondent pages with JavaScript %s', (javaScript)
   });
 });
 
+describe('Content-Security-Policy', () => {
+  it.each(['/s/employers', '/login', '/'])('%s loads its own styles and script and nothing is refused', async (path) => {
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
+    const res = await page.goto(`${base}${path}`);
+    expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(res?.headers()['x-frame-options']).toBe('DENY');
+    // The inlined stylesheet applied (a purple accent border under the header).
+    expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
+    await page.waitForLoadState('networkidle');
+    expect(refused).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('languages', () => {
   it('shows a translated survey in the chosen language, right to left where the language is, and keeps it to the end', async () => {
     const { context, page } = await open('/s/bilingual', false);
