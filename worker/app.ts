@@ -12,6 +12,8 @@ import { surveyRoutes } from './routes/surveys';
 
 /** Largest JSON body the API reads: a long survey with every text box full fits easily. */
 export const API_BODY_LIMIT = 256 * 1024;
+/** Largest form post a page reads: survey pages are small; a CSV import of 5,000 organisations fits. */
+export const PAGE_BODY_LIMIT = 1024 * 1024;
 
 /** The /api Hono app. Worker tests import this directly. */
 export function createApi() {

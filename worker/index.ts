@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { API_BODY_LIMIT, createApi } from './app';
+import { createApi, PAGE_BODY_LIMIT } from './app';
 import { securityHeaders } from './middleware/security';
 import type { AppEnv } from './env';
 import { web } from './web';
@@ -16,7 +16,7 @@ const app = new Hono<AppEnv>()
   .use(
     '*',
     bodyLimit({
-      maxSize: API_BODY_LIMIT,
+      maxSize: PAGE_BODY_LIMIT,
       onError: (c) => c.text('That form was too large to read. Please shorten your answers and try again.', 413)
     })
   )

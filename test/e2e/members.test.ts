@@ -49,6 +49,18 @@ describe.each([false, true])('members with JavaScript %s', (javaScript) => {
 });
 
 describe('sessions and links that cannot be used', () => {
+  it.each(['//evil.example/', 'https://evil.example/', '/\\evil.example'])('after sign-in, next=%s stays on this site', async (next) => {
+    const page = await newPage(false);
+    await page.goto(`${base}/login?${new URLSearchParams({ next })}`);
+    await page.getByLabel('Email address').fill(PEOPLE.reviewer);
+    await page.getByLabel('Password').fill('compassion-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).origin).toBe(base);
+    expect(path(page)).toBe('/account');
+    await page.context().close();
+  });
+
   it('a forged or expired session cookie is treated as signed out, never a 500', async () => {
     const context = await browser().newContext();
     await context.addCookies([{ name: 'ccs_session', value: 'a'.repeat(32), url: base }]);
