@@ -112,6 +112,11 @@ describe('an admin', () => {
     await invitee.getByLabel('Type the password again').fill('a very good passphrase');
     await invitee.getByRole('button', { name: 'Join the network' }).click();
     await invitee.waitForURL(`${base}/n/${NETWORK}`);
+    await expect(invitee.getByRole('link', { name: 'Results of Compassionate workplaces' , exact: false }).first().isVisible()).resolves.toBe(true);
+    expect(await axeViolations(invitee)).toEqual([]);
+    await invitee.goto(`${base}/account`);
+    await expect(invitee.getByRole('link', { name: 'Birmingham Compassionate City Network' }).first().isVisible()).resolves.toBe(true);
+    expect(await axeViolations(invitee)).toEqual([]);
     // An editor sees results but not the admin pages.
     expect((await invitee.goto(`${base}/n/${NETWORK}/members`))?.status()).toBe(403);
     expect(await axeViolations(invitee)).toEqual([]);
