@@ -235,3 +235,24 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_network_at').on(t.networkId, t.at)]
 );
+
+/**
+ * Running totals per survey, kept in the same batch that completes each response, so the
+ * unfiltered summary costs the same at 100 or 1,000,000 responses. Keys: option '*' is
+ * "people who answered this question (row)"; question '*' is "complete responses".
+ * row and option are '' where they do not apply.
+ */
+export const tallies = sqliteTable(
+  'tallies',
+  {
+    surveyId: text('survey_id').notNull(),
+    questionId: text('question_id').notNull(),
+    rowId: text('row_id').notNull().default(''),
+    optionId: text('option_id').notNull().default(''),
+    count: integer('count').notNull().default(0),
+    numbers: integer('numbers').notNull().default(0),
+    sum: real('sum').notNull().default(0),
+    texts: integer('texts').notNull().default(0)
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.questionId, t.rowId, t.optionId] })]
+);

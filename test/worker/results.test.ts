@@ -65,6 +65,28 @@ describe('results', () => {
     expect(order.options.find((o) => o.id === 'p')).toMatchObject({ count: 12, mean: 2 });
   });
 
+  it('keeps running totals that always equal a GROUP BY over the answers, whatever is retried or raced', async () => {
+    const { slug, survey } = await publishedSurvey(everyType, { minGroupSize: 2 });
+    const ids = Array.from({ length: 6 }, () => crypto.randomUUID());
+    const variants = ['a', 'b', 'c', 'other', 'prefer_not_to_say', 'b'] as const;
+    // Each response sent three times at once, then once more.
+    await Promise.all(
+      ids.flatMap((id, i) => {
+        const pick = variants[i] === 'other' ? { option: 'other', other: 'Mine' } : { option: variants[i] };
+        const body = { id, answers: { ...everyTypeAnswers, pick, score: i, agree: i % 2 ? 'prefer_not_to_say' : 'sa' } };
+        return [0, 1, 2].map(() => post(`/surveys/${slug}/responses`, body));
+      })
+    );
+    await respond(slug, { pick: { option: 'a' } }, ids[0]);
+    await respond(slug, { pick: { option: 'c' } }); // a response with one answer
+    const meta = { slug, status: 'open', version: 1, minGroupSize: 2, network: { name: 'n', isDemo: false }, lang: 'en' };
+    const tallied = await results.talliedCounts(db(), survey.id);
+    const raw = await results.rawCounts(db(), survey.id);
+    expect(tallied.responses).toBe(7);
+    expect(results.summarise(everyType, tallied, meta)).toEqual(results.summarise(everyType, raw, meta));
+    expect(tallied.answered.get('agree|')?.mean).toBe(4); // prefer-not-to-say is not a point on the scale
+  });
+
   it('shows nothing but "fewer than N" until the minimum group size is reached', async () => {
     const { slug, network } = await publishedSurvey(everyType, { minGroupSize: 10 });
     const cookie = await memberCookie(network.id, 'reviewer');

@@ -5,7 +5,6 @@
  * on the production one.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { Email } from './service';
 import { newToken, sha256 } from './tokens';
 
@@ -29,14 +28,4 @@ export async function adminInvitation(input: { networkSlug: string; networkName?
   return { statements, token, email };
 }
 
-/** A statement as SQL text with its values written in (for `wrangler d1 execute --file`). */
-export function toSqlText(statement: SQL): string {
-  const { sql: text, params } = new SQLiteSyncDialect().sqlToQuery(statement);
-  let i = 0;
-  return text.replace(/\?/g, () => {
-    const v = params[i++];
-    if (v === null || v === undefined) return 'NULL';
-    if (typeof v === 'number') return String(v);
-    return `'${String(v).replace(/'/g, "''")}'`;
-  });
-}
+export { toSqlText } from '../db';

@@ -17,9 +17,9 @@ import {
   type Submission
 } from '../../schema/answers';
 import { pickLanguage } from '../../schema/i18n';
-import type { SurveyDefinition } from '../../schema/survey-definition';
+import { PREFER_NOT, type SurveyDefinition } from '../../schema/survey-definition';
 import { answers as answersTable, responseDrafts, responses, RESPONSE_MODES } from '../../schema/tables';
-import type { Db } from '../db';
+import { rawInBatch, type Db } from '../db';
 import { Conflict, InvalidInput } from '../errors';
 import * as surveys from '../surveys/service';
 
@@ -184,6 +184,7 @@ export async function complete(
         })
         .onConflictDoNothing(),
       ...inserts,
+      ...talliesFor(db, input.responseId),
       completed,
       db.delete(responseDrafts).where(eq(responseDrafts.responseId, input.responseId))
     ]);
@@ -194,6 +195,32 @@ export async function complete(
       return { duplicate: true };
     throw e;
   }
+}
+
+/**
+ * Statements that add one response's answers to the survey's running totals. Each only
+ * acts while the response is still partial, so they count it exactly once: they run in the
+ * completing batch before the status changes, and a duplicate never gets this far with
+ * answers (the trigger aborts it) nor adds anything without them (the guard).
+ */
+function talliesFor(db: Db, responseId: string) {
+  const partial = sql`EXISTS (SELECT 1 FROM responses WHERE id = ${responseId} AND status = 'partial')`;
+  const add = sql`ON CONFLICT (survey_id, question_id, row_id, option_id) DO UPDATE SET
+    count = count + excluded.count, numbers = numbers + excluded.numbers, sum = sum + excluded.sum, texts = texts + excluded.texts`;
+  return [
+    rawInBatch(db, sql`INSERT INTO tallies (survey_id, question_id, row_id, option_id, count, numbers, sum, texts)
+      SELECT survey_id, question_id, coalesce(row_id, ''), coalesce(option_id, ''), count(*), count(number), total(number), count(text)
+      FROM answers WHERE response_id = ${responseId} AND ${partial}
+      GROUP BY survey_id, question_id, coalesce(row_id, ''), coalesce(option_id, '') ${add}`),
+    rawInBatch(db, sql`INSERT INTO tallies (survey_id, question_id, row_id, option_id, count, numbers, sum, texts)
+      SELECT survey_id, question_id, coalesce(row_id, ''), '*', 1,
+        count(CASE WHEN option_id IS NULL OR option_id <> ${PREFER_NOT} THEN number END),
+        total(CASE WHEN option_id IS NULL OR option_id <> ${PREFER_NOT} THEN number END), count(text)
+      FROM answers WHERE response_id = ${responseId} AND ${partial}
+      GROUP BY survey_id, question_id, coalesce(row_id, '') ${add}`),
+    rawInBatch(db, sql`INSERT INTO tallies (survey_id, question_id, row_id, option_id, count)
+      SELECT survey_id, '*', '', '*', 1 FROM responses WHERE id = ${responseId} AND status = 'partial' ${add}`)
+  ];
 }
 
 /**
