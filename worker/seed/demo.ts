@@ -10,8 +10,13 @@ import * as audit from '../audit/service';
 import type { Db } from '../db';
 import * as networks from '../networks/service';
 import * as organisations from '../organisations/service';
+import * as responses from '../responses/service';
 import * as surveys from '../surveys/service';
 import { DEMO_ORGANISATIONS } from './organisations';
+import { random, syntheticAnswers } from './synthetic';
+
+/** How many made-up responses each demo survey gets. */
+const DEMO_RESPONSES: Record<string, number> = { employers: 48, 'care-homes': 36, memorials: 90, homelessness: 24, prisons: 30 };
 
 /** Slug of the demo network. */
 export const DEMO_NETWORK = 'birmingham-demo';
@@ -35,9 +40,21 @@ export async function seedDemo(db: Db, opts: { pepper: string }): Promise<{ seed
     name: 'Birmingham Compassionate City Network',
     isDemo: true
   });
-  for (const t of templates) {
+  for (const [i, t] of templates.entries()) {
     const survey = await surveys.create(db, { networkId: network.id, slug: t.slug, definition: t.definition });
-    await surveys.publish(db, survey.id);
+    const { version } = await surveys.publish(db, survey.id);
+    // Made-up responses so every results page shows something, small suppressed groups included.
+    const rand = random(2026 + i);
+    for (let n = 0; n < DEMO_RESPONSES[t.slug]; n++)
+      await responses.complete(db, {
+        surveyId: survey.id,
+        version,
+        definition: t.definition,
+        responseId: crypto.randomUUID(),
+        language: 'en',
+        mode: 'online',
+        answers: syntheticAnswers(t.definition, rand)
+      });
   }
   for (const m of DEMO_MEMBERS) await accounts.createMember(db, opts.pepper, { networkId: network.id, ...m, password: DEMO_PASSWORD });
   for (const o of DEMO_ORGANISATIONS) await organisations.create(db, audit.SYSTEM, network.id, o);
