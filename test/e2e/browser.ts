@@ -1,7 +1,7 @@
 /** Debian's Chromium through playwright-core, and axe-core for accessibility checks. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -13,6 +13,18 @@ export function launch(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
   });
+}
+
+/**
+ * Click something that loads a new page (a form post, a link) and wait until that page has
+ * loaded. Playwright's click no longer waits for navigations, so without this the next
+ * line could still be looking at the old page.
+ */
+export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
+  const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
+  await target.click();
+  await navigated;
+  await page.waitForLoadState('load');
 }
 
 /** One browser for a test file, opened before its tests and closed after them. */

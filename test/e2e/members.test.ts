@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, useBrowser } from './browser';
+import { axeViolations, clickAndLoad, useBrowser } from './browser';
 import { PEOPLE, signIn } from './people';
 
 const base = inject('baseURL');
@@ -21,12 +21,12 @@ describe.each([false, true])('members with JavaScript %s', (javaScript) => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Email address').fill(PEOPLE.reviewer);
     await page.getByLabel('Password').fill('compassion-demo-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/surveys/employers/results`);
+    await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
+    expect(page.url()).toBe(`${base}/surveys/employers/results`);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toMatch(/^Results: /);
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(/\/login/);
+    await clickAndLoad(page, page.getByRole('button', { name: 'Sign out' }));
+    expect(path(page)).toBe('/login');
     await page.goto(`${base}/surveys/employers/results`);
     expect(path(page)).toBe('/login');
     await page.context().close();
@@ -37,8 +37,7 @@ describe.each([false, true])('members with JavaScript %s', (javaScript) => {
     await page.goto(`${base}/login`);
     await page.getByLabel('Email address').fill(PEOPLE.editor);
     await page.getByLabel('Password').fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
     await expect(page.locator('[data-error-summary]').innerText()).resolves.toContain('The email address or password is not right.');
     expect(await page.getByLabel('Email address').inputValue()).toBe(PEOPLE.editor);
     expect(await page.title()).toMatch(/^Error: /);
@@ -54,8 +53,7 @@ describe('sessions and links that cannot be used', () => {
     await page.goto(`${base}/login?${new URLSearchParams({ next })}`);
     await page.getByLabel('Email address').fill(PEOPLE.reviewer);
     await page.getByLabel('Password').fill('compassion-demo-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
     expect(new URL(page.url()).origin).toBe(base);
     expect(path(page)).toBe('/account');
     await page.context().close();
@@ -104,14 +102,13 @@ describe('an admin', () => {
     expect(await axeViolations(invitee)).toEqual([]);
     await invitee.getByLabel('Choose a password').fill('too short');
     await invitee.getByLabel('Type the password again').fill('too short');
-    await invitee.getByRole('button', { name: 'Join the network' }).click();
-    await invitee.waitForLoadState();
+    await clickAndLoad(invitee, invitee.getByRole('button', { name: 'Join the network' }));
     await expect(invitee.locator('[data-error-summary]').innerText()).resolves.toContain('Use at least 10 characters');
     expect(await axeViolations(invitee)).toEqual([]);
     await invitee.getByLabel('Choose a password').fill('a very good passphrase');
     await invitee.getByLabel('Type the password again').fill('a very good passphrase');
-    await invitee.getByRole('button', { name: 'Join the network' }).click();
-    await invitee.waitForURL(`${base}/n/${NETWORK}`);
+    await clickAndLoad(invitee, invitee.getByRole('button', { name: 'Join the network' }));
+    expect(invitee.url()).toBe(`${base}/n/${NETWORK}`);
     await expect(invitee.getByRole('link', { name: 'Results of Compassionate workplaces' , exact: false }).first().isVisible()).resolves.toBe(true);
     expect(await axeViolations(invitee)).toEqual([]);
     await invitee.goto(`${base}/account`);
@@ -139,8 +136,7 @@ describe('an admin', () => {
     expect(await axeViolations(admin)).toEqual([]);
     const csv = 'name,kind,area\n"Imported Bakery, Ltd",employer,Aston\nNo Kind Here,,Digbeth\n"<b>Bold</b> Care",care home,Moseley\n';
     await admin.getByLabel('Or paste the CSV').fill(csv);
-    await admin.getByRole('button', { name: 'Import' }).click();
-    await admin.waitForLoadState();
+    await clickAndLoad(admin, admin.getByRole('button', { name: 'Import' }));
     await expect(admin.getByRole('heading', { name: /^Import: 2 added, 1 rows not imported/ }).isVisible()).resolves.toBe(true);
     await expect(admin.locator('.notice table').innerText()).resolves.toMatch(/3\s+.*kind/i);
     await expect(admin.getByRole('rowheader', { name: 'Imported Bakery, Ltd' }).isVisible()).resolves.toBe(true);

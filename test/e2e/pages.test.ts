@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, useBrowser } from './browser';
+import { axeViolations, clickAndLoad, useBrowser } from './browser';
 import { apiCookie, PEOPLE } from './people';
 
 const base = inject('baseURL');
@@ -14,8 +14,7 @@ async function open(path: string, javaScript: boolean): Promise<{ context: Brows
 }
 
 const next = async (page: Page, name: RegExp = /continue/i) => {
-  await page.getByRole('button', { name }).click();
-  await page.waitForLoadState();
+  await clickAndLoad(page, page.getByRole('button', { name }));
 };
 
 describe.each([false, true])('respondent pages with JavaScript %s', (javaScript) => {
@@ -37,7 +36,7 @@ describe.each([false, true])('respondent pages with JavaScript %s', (javaScript)
     if (javaScript) expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
-    await link.click();
+    await link.click(); // an in-page link: no new page
     await page.getByLabel('On behalf of my organisation').check();
     await next(page);
     expect(new URL(page.url()).searchParams.get('page')).toBe('2');
@@ -99,7 +98,7 @@ describe('languages', () => {
   it('shows a translated survey in the chosen language, right to left where the language is, and keeps it to the end', async () => {
     const { context, page } = await open('/s/bilingual', false);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.getByRole('link', { name: 'اردو' }).click();
+    await clickAndLoad(page, page.getByRole('link', { name: 'اردو' }));
     expect(await page.locator('html').getAttribute('lang')).toBe('ur');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('مل کر یاد کرنا');

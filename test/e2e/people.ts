@@ -1,6 +1,7 @@
 /** Who the browser tests sign in as: the demo members (one per role) and an admin of another network. */
 import type { Page } from 'playwright-core';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '../../worker/seed/demo';
+import { clickAndLoad } from './browser';
 
 export const OTHER_NETWORK = 'other-town';
 export const OTHER_ADMIN = 'admin@other-town.example';
@@ -23,8 +24,7 @@ export async function signIn(page: Page, base: string, email: string, password =
   await page.goto(`${base}/login`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForLoadState();
+  await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
 }
 
 /** A session cookie for an API call, from the real sign-in endpoint. */

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { answersToFormValues, type Answers } from '../../schema/answers';
 import type { SurveyDefinition } from '../../schema/survey-definition';
+import { clickAndLoad } from './browser';
 
 /** Fill the current survey page's inputs with the planned answers (only inputs a person can see and use). */
 export async function fillPage(page: Page, def: SurveyDefinition, plan: Answers): Promise<number> {
@@ -30,9 +31,7 @@ export async function answerToEnd(page: Page, def: SurveyDefinition, plan: Answe
   for (; pages < def.pages.length + 2; ) {
     await fillPage(page, def, plan);
     pages++;
-    // click() waits for the navigation it starts to commit; then let the new page load.
-    await page.getByRole('button', { name: /continue|send my answers/i }).click();
-    await page.waitForLoadState();
+    await clickAndLoad(page, page.getByRole('button', { name: /continue|send my answers/i }));
     const problem = await page.locator('[data-error-summary]').count();
     if (problem) throw new Error(`the page reported problems: ${await page.locator('[data-error-summary]').innerText()}`);
     if (new URL(page.url()).pathname.endsWith('/thanks')) return pages;
