@@ -1,10 +1,13 @@
 /**
  * Page weight of each template's first survey page, gzipped: the HTML plus every script
  * and stylesheet it loads, against the 20 KB budget, beside the same page if it shipped
- * SvelteKit's client runtime (the entry, the route's nodes and their imports, as listed in
- * the client build manifest, plus the page data that hydration would embed).
+ * SvelteKit's client runtime. That runtime is measured for real: the web app is built a
+ * second time, in a scratch copy with client-side rendering switched on, and the entry, the
+ * route's nodes and their imports are summed from that build's manifest, plus the page
+ * data that hydration would embed.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { templates } from '../../schema/templates';
@@ -16,9 +19,29 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 type ManifestEntry = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean };
 
+/** Build a scratch copy of web/ with client-side rendering on; returns its folder. */
+function buildWithClientRuntime(): string {
+  const dir = join(root, '.bench-web-csr');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(root, 'web'), dir, { recursive: true, filter: (src) => !src.includes('.svelte-kit') });
+  writeFileSync(join(dir, 'src/routes/+layout.ts'), 'export const csr = true;\n');
+  execFileSync('npx', ['svelte-kit', 'sync'], { cwd: dir, stdio: 'ignore' });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: dir, stdio: 'ignore' });
+  return dir;
+}
+
 /** Gzipped size of the client runtime a page of the route `s/[slug]` would load with csr on. */
 function runtimeWeight(): number {
-  const client = join(root, 'web/.svelte-kit/output/client');
+  const web = buildWithClientRuntime();
+  try {
+    return measureRuntime(web);
+  } finally {
+    rmSync(web, { recursive: true, force: true });
+  }
+}
+
+function measureRuntime(web: string): number {
+  const client = join(web, '.svelte-kit/output/client');
   const manifest = JSON.parse(readFileSync(join(client, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestEntry>;
   const wanted = Object.keys(manifest).filter(
     (k) => /runtime\/client\/entry\.js$/.test(k) || /client-optimized\/app\.js$/.test(k) || (/client-optimized\/nodes\/\d+\.js$/.test(k) && routeNode(k))
@@ -35,7 +58,7 @@ function runtimeWeight(): number {
   function routeNode(key: string): boolean {
     // node 0 is the root layout; the survey page and its layout are the nodes whose component is under routes/s/.
     if (/nodes\/0\.js$/.test(key)) return true;
-    const src = readFileSync(join(root, 'web', key), 'utf8');
+    const src = readFileSync(join(web, key), 'utf8');
     return /routes\/s\/(\+layout|\[slug\]\/\+page)/.test(src);
   }
 }
