@@ -1,11 +1,10 @@
-import { networkAccess } from '$server/accounts/access';
 import { can } from '$server/accounts/authz';
-import { guard } from '$lib/server/errors';
+import { networkFor } from '$lib/server/access';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
-	const { locals, params } = event;
-	const network = await networkAccess(locals.db, locals.auth, params.network, 'network:view').catch(guard(event));
+	const { locals } = event;
+	const { network } = await networkFor(event, 'network:view');
 	const memberships = locals.auth!.memberships;
 	return {
 		user: locals.auth!.user,

@@ -1,25 +1,20 @@
 import { fail } from '@sveltejs/kit';
-import { networkAccess } from '$server/accounts/access';
 import * as organisations from '$server/organisations/service';
-import { actionError, guard } from '$lib/server/errors';
+import { networkFor } from '$lib/server/access';
+import { actionError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const network = await networkAccess(event.locals.db, event.locals.auth, event.params.network, 'organisations:manage').catch(guard(event));
+	const { network } = await networkFor(event, 'organisations:manage');
 	return { organisations: await organisations.list(event.locals.db, network.id) };
 };
-
-async function adminOf(event: Parameters<Actions[string]>[0]) {
-	const network = await networkAccess(event.locals.db, event.locals.auth, event.params.network!, 'organisations:manage').catch(guard(event));
-	return { network, actor: { userId: event.locals.auth!.user.id, email: event.locals.auth!.user.email } };
-}
 
 /** Largest CSV accepted (about 5,000 organisations). */
 const CSV_LIMIT = 512 * 1024;
 
 export const actions: Actions = {
 	add: async (event) => {
-		const { network, actor } = await adminOf(event);
+		const { network, actor } = await networkFor(event, 'organisations:manage');
 		const form = await event.request.formData();
 		const input = {
 			name: String(form.get('name') ?? ''),
@@ -32,7 +27,7 @@ export const actions: Actions = {
 		return { form: 'add', done: `Added ${input.name.trim()}.` };
 	},
 	import: async (event) => {
-		const { network, actor } = await adminOf(event);
+		const { network, actor } = await networkFor(event, 'organisations:manage');
 		const form = await event.request.formData();
 		const file = form.get('file');
 		let text = String(form.get('csv') ?? '');
@@ -46,7 +41,7 @@ export const actions: Actions = {
 		return { form: 'import', report };
 	},
 	remove: async (event) => {
-		const { network, actor } = await adminOf(event);
+		const { network, actor } = await networkFor(event, 'organisations:manage');
 		const form = await event.request.formData();
 		const failed = await organisations
 			.remove(event.locals.db, actor, network.id, String(form.get('id') ?? ''))
