@@ -5,13 +5,11 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import {
-  answerable,
   keepVisible,
   nextPage,
   previousPage,
   toRows,
   validateAnswers,
-  visibleIds,
   type AnswerError,
   type Answers,
   type Submission
@@ -246,15 +244,4 @@ export async function submit(db: Db, slug: string, submission: Submission): Prom
     answers: checked.answers
   });
   return { id: submission.id, duplicate: done.duplicate };
-}
-
-/** Whether every question on a page is hidden by earlier answers (such a page is skipped). */
-export function pageIsVisible(def: SurveyDefinition, answers: Answers, page: number): boolean {
-  const visible = visibleIds(def, answers);
-  return def.pages[page]?.questions.some((q) => visible.has(q.id)) ?? false;
-}
-
-/** Ids of the answerable questions on a page; used to ignore stale answers when re-showing it. */
-export function pageQuestionIds(def: SurveyDefinition, page: number): string[] {
-  return answerable(def.pages[page]?.questions ?? []).map((q) => q.id);
 }
