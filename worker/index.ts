@@ -6,7 +6,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createApi, PAGE_BODY_LIMIT } from './app';
+import { createDb } from './db';
 import { securityHeaders } from './middleware/security';
+import * as surveys from './surveys/service';
 import type { AppEnv } from './env';
 import { web } from './web';
 
@@ -26,4 +28,10 @@ const app = new Hono<AppEnv>()
     return new Response(res.body, res);
   });
 
-export default app satisfies ExportedHandler<AppEnv['Bindings']>;
+export default {
+  fetch: app.fetch,
+  /** Cron (wrangler.toml): close surveys whose closing time has passed. */
+  async scheduled(_controller, env) {
+    await surveys.closeDue(createDb(env.DB));
+  }
+} satisfies ExportedHandler<AppEnv['Bindings']>;

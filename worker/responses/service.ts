@@ -18,7 +18,7 @@ import { pickLanguage } from '../../schema/i18n';
 import { PREFER_NOT, type SurveyDefinition } from '../../schema/survey-definition';
 import { answers as answersTable, responseDrafts, responses, RESPONSE_MODES } from '../../schema/tables';
 import { rawInBatch, type Db } from '../db';
-import { Conflict, InvalidInput } from '../errors';
+import { Conflict, InvalidInput, SurveyClosed } from '../errors';
 import * as surveys from '../surveys/service';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -26,6 +26,8 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 const ANSWER_ROWS_PER_INSERT = 14;
 /** The trigger in migration 0001 raises this when answers are added to a complete response. */
 const ALREADY_COMPLETE = 'response already complete';
+/** The trigger in migration 0004 raises this when a response would go over the survey's cap. */
+const SURVEY_FULL = 'survey full';
 
 type Mode = (typeof RESPONSE_MODES)[number];
 
@@ -189,8 +191,9 @@ export async function complete(
     const updated = results[results.length - 2] as { id: string }[];
     return { duplicate: updated.length === 0 };
   } catch (e) {
-    if (String((e as Error)?.message ?? e).includes(ALREADY_COMPLETE) || String((e as Error)?.cause ?? '').includes(ALREADY_COMPLETE))
-      return { duplicate: true };
+    const message = `${(e as Error)?.message ?? e} ${(e as Error)?.cause ?? ''}`;
+    if (message.includes(ALREADY_COMPLETE)) return { duplicate: true };
+    if (message.includes(SURVEY_FULL)) throw new SurveyClosed(surveys.FULL_MESSAGE);
     throw e;
   }
 }

@@ -1,9 +1,10 @@
 /** Surveys: creating drafts, publishing frozen versions, finding what respondents may answer. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { defaultMinGroupSize, parseDefinition, type SurveyDefinition } from '../../schema/survey-definition';
-import { networks, surveys, surveyVersions } from '../../schema/tables';
+import { networks, surveys, surveyVersions, tallies } from '../../schema/tables';
 import * as audit from '../audit/service';
-import type { Db } from '../db';
+import { batch, type Db } from '../db';
 import { Conflict, InvalidInput, NotFound, SurveyClosed } from '../errors';
 
 /** A survey row as stored. */
@@ -90,13 +91,58 @@ export async function definitionOf(db: Db, surveyId: string, version: number): P
   return row.definition as SurveyDefinition;
 }
 
-/** Why a survey is not taking answers right now, or null if it is. */
-export function closedReason(survey: Survey, now = new Date()): string | null {
+/** What a respondent reads when a survey has all the responses it asked for. */
+export const FULL_MESSAGE = 'This survey has all the responses it needs, so it has closed. Thank you for wanting to take part.';
+
+/** Why a survey is not taking answers right now, or null if it is. `responses` is its count of complete responses. */
+export function closedReason(survey: Survey, now = new Date(), responses = 0): string | null {
   if (survey.status === 'draft' || survey.currentVersion === null) return 'This survey has not opened yet.';
   if (survey.status !== 'open') return 'This survey has closed. Thank you for your interest.';
   if (survey.opensAt && new Date(survey.opensAt) > now) return 'This survey has not opened yet.';
   if (survey.closesAt && new Date(survey.closesAt) <= now) return 'This survey has closed. Thank you for your interest.';
+  if (survey.responseCap !== null && responses >= survey.responseCap) return FULL_MESSAGE;
   return null;
+}
+
+async function completeCount(db: Db, surveyId: string): Promise<number> {
+  const row = await db
+    .select({ count: tallies.count })
+    .from(tallies)
+    .where(and(eq(tallies.surveyId, surveyId), eq(tallies.questionId, '*'), eq(tallies.rowId, ''), eq(tallies.optionId, '*')))
+    .get();
+  return row?.count ?? 0;
+}
+
+/** The dates and cap that bound a survey. */
+export const Schedule = z
+  .object({
+    opensAt: z.iso.datetime({ offset: true }).nullable(),
+    closesAt: z.iso.datetime({ offset: true }).nullable(),
+    responseCap: z.int().min(1).max(10_000_000).nullable()
+  })
+  .refine((s) => !s.opensAt || !s.closesAt || new Date(s.opensAt) < new Date(s.closesAt), { path: ['closesAt'], message: 'must be after the opening time' });
+
+/** Set when a survey opens and closes and how many responses it takes (null for no limit). */
+export async function setSchedule(db: Db, actor: audit.Actor, surveyId: string, input: unknown): Promise<void> {
+  const parsed = Schedule.safeParse(input);
+  if (!parsed.success) throw new InvalidInput('Check the dates and the limit', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  const survey = await db.select().from(surveys).where(eq(surveys.id, surveyId)).get();
+  if (!survey) throw new NotFound('No such survey');
+  await db.batch([
+    db.update(surveys).set({ ...parsed.data, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(surveys.id, surveyId)),
+    audit.entry(db, actor, survey.networkId, 'survey.schedule', survey.slug, parsed.data)
+  ]);
+}
+
+/** Close every open survey whose closing time has passed (the Worker's scheduled handler). */
+export async function closeDue(db: Db, now = new Date()): Promise<string[]> {
+  const closed = await db
+    .update(surveys)
+    .set({ status: 'closed', updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+    .where(and(eq(surveys.status, 'open'), isNotNull(surveys.closesAt), lte(surveys.closesAt, now.toISOString())))
+    .returning({ slug: surveys.slug, networkId: surveys.networkId });
+  if (closed.length) await batch(db, closed.map((c) => audit.entry(db, audit.SYSTEM, c.networkId, 'survey.close', c.slug, { reason: 'closing time reached' })));
+  return closed.map((c) => c.slug);
 }
 
 /**
@@ -106,7 +152,7 @@ export function closedReason(survey: Survey, now = new Date()): string | null {
 export async function openForAnswers(db: Db, slug: string, version?: number): Promise<PublishedSurvey> {
   const survey = await findBySlug(db, slug);
   if (!survey) throw new NotFound('We could not find that survey. Please check the address.');
-  const reason = closedReason(survey);
+  const reason = closedReason(survey, new Date(), survey.responseCap === null ? 0 : await completeCount(db, survey.id));
   if (reason) throw new SurveyClosed(reason);
   const v = version ?? (survey.currentVersion as number);
   const { network, ...rest } = survey;
