@@ -256,3 +256,18 @@ export const tallies = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.questionId, t.rowId, t.optionId] })]
 );
+
+/** Short codes that restore a draft response on any device (30 days). Only the code's hash is stored. */
+export const resumeCodes = sqliteTable(
+  'resume_codes',
+  {
+    id: text('id').primaryKey(),
+    responseId: text('response_id')
+      .notNull()
+      .references(() => responses.id, { onDelete: 'cascade' }),
+    surveyId: text('survey_id').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: createdAt()
+  },
+  (t) => [index('resume_codes_response').on(t.responseId)]
+);

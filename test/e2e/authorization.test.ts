@@ -46,6 +46,8 @@ const MATRIX: Record<string, Row> = {
   'GET /n/[network]/audit': { request: () => ({ path: `/n/${NETWORK}/audit` }), expect: adminOnly() },
   'GET /s/[slug]': { request: () => ({ path: '/s/employers' }), expect: all('ok') },
   'GET /s/[slug]/thanks': { request: () => ({ path: '/s/employers/thanks' }), expect: all('ok') },
+  'GET /s/[slug]/resume': { request: () => ({ path: '/s/employers/resume' }), expect: all('ok') },
+  'POST /s/[slug]/resume': { request: () => ({ path: '/s/employers/resume', form: { code: 'WRONG-CODE' } }), expect: all('invalid') },
   'GET /surveys/[slug]/results': {
     request: () => ({ path: '/surveys/employers/results' }),
     expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'forbidden' })

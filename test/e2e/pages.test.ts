@@ -64,13 +64,43 @@ describe.each([false, true])('respondent pages with JavaScript %s', (javaScript)
       await page.getByLabel('A policy for staff who are carers').check();
     }
     await page.getByLabel('Every year').check();
-    await next(page, /back/i);
+    await next(page, /^back$/i);
     expect(new URL(page.url()).searchParams.get('page')).toBe('1');
     await expect(page.getByLabel('On behalf of my organisation').isChecked()).resolves.toBe(true);
     await next(page);
     await expect(page.getByLabel('A policy for staff who are carers').isChecked()).resolves.toBe(true);
     await expect(page.getByLabel('Every year').isChecked()).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('save and come back later', () => {
+  it.each([false, true])('JavaScript %s: a code saved on one device brings the answers back on another', async (javaScript) => {
+    const { context, page } = await open('/s/employers', javaScript);
+    await page.getByLabel('On behalf of my organisation').check();
+    await next(page);
+    await page.getByLabel('A policy for staff who are carers').check();
+    await next(page, /save and come back later/i);
+    const code = (await page.locator('.resume-code').innerText()).trim();
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    await expect(page.getByLabel('A policy for staff who are carers').isChecked()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const elsewhere = await browser().newContext({ javaScriptEnabled: javaScript });
+    const other = await elsewhere.newPage();
+    await other.goto(`${base}/s/employers/resume`);
+    expect(await axeViolations(other)).toEqual([]);
+    await other.getByLabel('Your code').fill('ZZZZ-ZZZZ');
+    await next(other);
+    await expect(other.locator('[data-error-summary]').innerText()).resolves.toContain('could not find');
+    expect(await axeViolations(other)).toEqual([]);
+    await other.getByLabel('Your code').fill(code.toLowerCase().replace('-', ' '));
+    await next(other);
+    expect(new URL(other.url()).searchParams.get('page')).toBe('3');
+    await next(other, /^back$/i);
+    await expect(other.getByLabel('A policy for staff who are carers').isChecked()).resolves.toBe(true);
+    await elsewhere.close();
     await context.close();
   });
 });
@@ -145,7 +175,7 @@ describe('idempotency and escaping in the browser', () => {
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     await textbox.fill(payload);
     await next(page);
-    await next(page, /back/i);
+    await next(page, /^back$/i);
     expect(await page.locator('input[type=text], textarea').first().inputValue()).toBe(payload);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src=x]').count()).toBe(0);

@@ -2,9 +2,9 @@
  * Accounts: signing in (throttled), invitations and password resets by one-time link,
  * roles per network. Every change is written to the audit log in the same batch.
  */
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { accountTokens, memberships, networks, ROLES, signInThrottle, users } from '../../schema/tables';
+import { accountTokens, memberships, networks, ROLES, users } from '../../schema/tables';
 import * as audit from '../audit/service';
 import type { Actor } from '../audit/service';
 import { batch, type Db } from '../db';
@@ -12,11 +12,11 @@ import { Conflict, InvalidInput, InvalidLink, NotFound, TooManyAttempts } from '
 import type { Role } from './authz';
 import { hashPassword, PASSWORD_MAX, passwordProblem, verifyPassword } from './passwords';
 import * as sessions from './sessions';
+import { clear, countFailure, failures, THROTTLE_WINDOW } from './throttle';
 import { newToken, sha256 } from './tokens';
 
 const MINUTE = 60 * 1000;
-/** Failed sign-ins are counted over this window. */
-export const THROTTLE_WINDOW = 15 * MINUTE;
+export { THROTTLE_WINDOW };
 /** Failures allowed per account, and per client address, in one window. */
 // Per address is generous: a council office or a hospice may share one address between many staff.
 export const THROTTLE_LIMITS = { account: 5, address: 100 } as const;
@@ -51,29 +51,6 @@ export class WrongCredentials extends InvalidInput {
 
 let dummyHash: Promise<string> | null = null;
 
-async function failures(db: Db, keys: string[], now: number): Promise<number[]> {
-  const rows = await db
-    .select()
-    .from(signInThrottle)
-    .where(and(inArray(signInThrottle.key, keys), gt(signInThrottle.windowStart, now - THROTTLE_WINDOW)))
-    .all();
-  return keys.map((k) => rows.find((r) => r.key === k)?.failures ?? 0);
-}
-
-function countFailure(db: Db, key: string, now: number) {
-  const stale = now - THROTTLE_WINDOW;
-  return db
-    .insert(signInThrottle)
-    .values({ key, windowStart: now, failures: 1 })
-    .onConflictDoUpdate({
-      target: signInThrottle.key,
-      set: {
-        failures: sql`CASE WHEN ${signInThrottle.windowStart} <= ${stale} THEN 1 ELSE ${signInThrottle.failures} + 1 END`,
-        windowStart: sql`CASE WHEN ${signInThrottle.windowStart} <= ${stale} THEN ${now} ELSE ${signInThrottle.windowStart} END`
-      }
-    });
-}
-
 /**
  * Sign in with email and password. Throttled per account and per client address (the
  * address is only kept as a keyed hash, and only while it is being throttled).
@@ -101,7 +78,7 @@ export async function signIn(
   const member = await sessions.membershipsOf(db, user.id);
   const actor = { userId: user.id, email: user.email };
   await db.batch([
-    db.delete(signInThrottle).where(eq(signInThrottle.key, keys[0])),
+    clear(db, keys[0]),
     audit.entry(db, actor, null, 'sign_in'),
     ...member.map((m) => audit.entry(db, actor, m.networkId, 'sign_in'))
   ]);

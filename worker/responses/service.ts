@@ -63,17 +63,18 @@ export async function load(db: Db, surveyId: string, responseId: string): Promis
 export type PageOutcome =
   | { kind: 'errors'; errors: AnswerError[] }
   | { kind: 'page'; page: number }
+  | { kind: 'saved'; page: number }
   | { kind: 'done'; duplicate: boolean };
 
 /**
  * Take the answers to one page. Going on requires the page's visible required questions;
- * going back keeps what was typed without requiring anything. The last page completes the
- * response after checking the whole survey again.
+ * going back, or saving to continue later, keeps what was typed without requiring
+ * anything. The last page completes the response after checking the whole survey again.
  */
 export async function answerPage(
   db: Db,
   target: { surveyId: string; definition: SurveyDefinition; version: number },
-  input: { responseId: string; page: number; answers: Answers; language: string; direction: 'next' | 'back'; mode?: Mode }
+  input: { responseId: string; page: number; answers: Answers; language: string; direction: 'next' | 'back' | 'save'; mode?: Mode }
 ): Promise<PageOutcome> {
   const { definition: def } = target;
   const progress = await load(db, target.surveyId, input.responseId);
@@ -94,6 +95,10 @@ export async function answerPage(
   if (input.direction === 'back') {
     await saveDraft(db, target, input.responseId, merged, language, input.mode);
     return { kind: 'page', page: Math.max(previousPage(def, merged, input.page), 0) };
+  }
+  if (input.direction === 'save') {
+    await saveDraft(db, target, input.responseId, merged, language, input.mode);
+    return { kind: 'saved', page: input.page };
   }
   const next = nextPage(def, merged, input.page);
   if (next !== -1) {

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { answersFromForm, answersToFormValues, rawFormValues, visibleIds } from '$schema/answers';
 import { direction, pickLanguage } from '$schema/i18n';
+import * as resume from '$server/responses/resume';
 import * as responses from '$server/responses/service';
 import * as surveys from '$server/surveys/service';
 import { rethrow } from '$lib/server/errors';
@@ -59,11 +60,12 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, locals }) => {
+	default: async ({ request, params, locals, url }) => {
 		const form = await request.formData().catch(() => error(400, { message: unreadable }));
 		const r = form.get('r');
 		const page = Number(form.get('page'));
-		const nav = form.get('nav') === 'back' ? 'back' : 'next';
+		const navField = form.get('nav');
+		const nav = navField === 'back' || navField === 'save' ? navField : 'next';
 		if (typeof r !== 'string' || !UUID.test(r) || !Number.isInteger(page)) error(400, { message: unreadable });
 
 		const ctx = await context(locals.db, params.slug, r);
@@ -86,6 +88,10 @@ export const actions: Actions = {
 			.catch(rethrow);
 		if (outcome.kind === 'errors') return fail(400, { errors: outcome.errors, values });
 		if (outcome.kind === 'page') redirect(303, pageUrl(params.slug, r, outcome.page, lang));
+		if (outcome.kind === 'saved') {
+			const { code, expiresAt } = await resume.createCode(locals.db, ctx.survey.id, r);
+			return { values, saved: { code: resume.formatCode(code), link: `${url.origin}/s/${params.slug}/resume?code=${resume.formatCode(code)}`, expiresAt } };
+		}
 		redirect(303, `/s/${params.slug}/thanks?lang=${lang}`);
 	}
 };
