@@ -61,3 +61,16 @@ describe('suppressGroup', () => {
     expect(suppressGroup([1, 2, 3, 4, 5, 6, 7, 8], 100, 5)).toHaveLength(8);
   });
 });
+
+import { medianIndex } from '../../worker/results/service';
+
+describe('medianIndex', () => {
+  it('finds the lower median of ordered counts', () => {
+    expect(medianIndex([0, 0, 0])).toBe(-1);
+    expect(medianIndex([1, 0, 0])).toBe(0);
+    expect(medianIndex([1, 1])).toBe(0);
+    expect(medianIndex([1, 1, 1])).toBe(1);
+    expect(medianIndex([5, 0, 0, 6])).toBe(3);
+    expect(medianIndex([0, 2, 2, 0])).toBe(1);
+  });
+});

@@ -55,8 +55,12 @@ describe('results', () => {
     expect(score.mean).toBeCloseTo(55 / 12, 2);
     const agree = s.questions.find((q) => q.id === 'agree')!;
     expect(agree.mean).toBe(3); // every response chose the third point
+    expect(agree.median).toBe('Agree');
+    // scores 0..10 then 0: twelve answers, the lower middle one is 4
+    expect(score.median).toBe('4');
     const grid = s.questions.find((q) => q.id === 'grid')!;
     expect(grid.rows?.map((r) => r.options.map((o) => o.count))).toEqual([[12, 0], [0, 12]]);
+    expect(grid.rows?.map((r) => r.median)).toEqual(['Low', 'High']);
     const story = s.questions.find((q) => q.id === 'story')!;
     expect(story.textAnswers).toMatchObject({ count: 12 });
     expect(JSON.stringify(s)).not.toContain('A story'); // never the words themselves

@@ -89,7 +89,9 @@ export type QuestionResult = {
   mean: number | null;
   /** Scale points or rating range the mean is on, for reading it. */
   meanOf?: string;
-  rows?: { id: string; label: string; answered: Figure; options: OptionResult[]; mean: number | null }[];
+  /** The middle answer of an ordered scale or rating (its label), when enough people answered. */
+  median?: string | null;
+  rows?: { id: string; label: string; answered: Figure; options: OptionResult[]; mean: number | null; median: string | null }[];
   /** Free-text answers (their number only; their words need review first). */
   textAnswers?: Figure;
 };
@@ -176,10 +178,14 @@ export function summarise(
     const counts = opts.map((o) => raw.cells.get(key(q.id, row, o.id))?.count ?? 0);
     const figures = suppressGroup(counts, respondents, min, q.type !== 'multi' && q.type !== 'ranking');
     const mean = respondents >= min && answered?.mean !== null && answered?.mean !== undefined ? round(answered.mean) : null;
+    // The median of an ordered scale (points, or 0-10), never counting "prefer not to say".
+    const ordered = q.type === 'scale' || q.type === 'rating' || q.type === 'matrix';
+    const m = ordered && respondents >= min ? medianIndex(opts.map((o, i) => (o.id === PREFER_NOT ? 0 : counts[i]))) : -1;
     return {
       answered: figure(respondents, raw.responses),
       options: opts.map((o, i) => ({ ...o, ...figures[i] })),
-      mean
+      mean,
+      median: m >= 0 ? opts[m].label : null
     };
   };
 
@@ -218,6 +224,7 @@ export function summarise(
           ...base,
           ...d,
           mean: q.type === 'scale' || q.type === 'rating' ? d.mean : null,
+          median: q.type === 'scale' || q.type === 'rating' ? d.median : undefined,
           ...(q.type === 'scale' ? { meanOf: `1 (${label(q.points[0].label)}) to ${q.points.length} (${label(q.points[q.points.length - 1].label)})` } : {}),
           ...(q.type === 'rating' ? { meanOf: '0 to 10' } : {}),
           ...('other' in q && q.other ? { textAnswers: figure(otherTexts, raw.responses) } : {})
@@ -232,6 +239,15 @@ export function summarise(
     enough,
     questions
   };
+}
+
+/** Index of the (lower) median of counts over ordered categories, or -1 if there are none. */
+export function medianIndex(counts: number[]): number {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return -1;
+  let seen = 0;
+  for (let i = 0; i < counts.length; i++) if ((seen += counts[i]) >= total / 2) return i;
+  return counts.length - 1;
 }
 
 function round(n: number): number {
