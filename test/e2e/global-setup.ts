@@ -49,6 +49,15 @@ export default async function setup(project: TestProject) {
     });
     await surveys.publish(db, bilingual.id);
 
+    // A survey whose closing time has passed but which the scheduled handler has not closed yet.
+    const closing = await surveys.create(db, {
+      networkId: network!.id,
+      slug: 'closing-survey',
+      definition: { format: 1, title: 'A survey closing now', pages: [{ id: 'p', questions: [{ id: 'q', type: 'yes_no', title: 'Yes?' }] }] }
+    });
+    await surveys.publish(db, closing.id);
+    await db.run(sql`UPDATE surveys SET closes_at = ${new Date(Date.now() - 60_000).toISOString()} WHERE id = ${closing.id}`);
+
     // A second network, to prove that nothing of one network is visible to another.
     const other = await networks.create(db, { slug: OTHER_NETWORK, name: 'Other Town Network' });
     await accounts.createMember(db, env.PASSWORD_PEPPER, { networkId: other.id, email: OTHER_ADMIN, role: 'admin', password: DEMO_PASSWORD });

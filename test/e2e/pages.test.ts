@@ -105,6 +105,22 @@ describe('save and come back later', () => {
   });
 });
 
+describe('the scheduled handler', () => {
+  it('closes a survey whose closing time has passed', async () => {
+    const cookie = await apiCookie(base, PEOPLE.admin);
+    const status = async () => {
+      const html = await (await fetch(`${base}/n/birmingham-demo`, { headers: { cookie } })).text();
+      return html.match(/\/s\/closing-survey<\/a><\/td>/) ? html.split('A survey closing now')[1].match(/<td>(\w+)<\/td>/)![1] : 'missing';
+    };
+    expect(await status()).toBe('open');
+    // Its time has passed, so nobody can answer it even before the handler runs.
+    expect((await fetch(`${base}/s/closing-survey`)).status).toBe(410);
+    const run = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('*/10 * * * *')}`);
+    expect(run.status).toBe(200);
+    expect(await status()).toBe('closed');
+  });
+});
+
 describe('Content-Security-Policy', () => {
   it.each(['/s/employers', '/login', '/'])('%s loads its own styles and script and nothing is refused', async (path) => {
     const context = await browser().newContext();

@@ -58,7 +58,7 @@ export async function startLocalWorker(prepare?: (db: Db, env: Bindings) => Prom
   const port = await freePort();
   const server = spawn(
     wrangler,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', dir, '--show-interactive-dev-session=false', '--log-level', 'warn'],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', dir, '--test-scheduled', '--show-interactive-dev-session=false', '--log-level', 'warn'],
     { cwd: root, env, detached: true, stdio: ['ignore', 'inherit', 'inherit'] }
   );
   const baseURL = `http://127.0.0.1:${port}`;
