@@ -83,7 +83,7 @@ describe('results', () => {
     );
     await respond(slug, { pick: { option: 'a' } }, ids[0]);
     await respond(slug, { pick: { option: 'c' } }); // a response with one answer
-    const meta = { slug, status: 'open', version: 1, minGroupSize: 2, network: { name: 'n', isDemo: false }, lang: 'en' };
+    const meta = { slug, status: 'open', version: 1, minGroupSize: 2, network: { slug: 'n', name: 'n', isDemo: false }, lang: 'en' };
     const tallied = await results.talliedCounts(db(), survey.id);
     const raw = await results.rawCounts(db(), survey.id);
     expect(tallied.responses).toBe(7);

@@ -99,7 +99,7 @@ export type QuestionResult = {
 /** What the results page and API show: suppressed figures only. */
 export type Summary = {
   survey: { slug: string; title: string; status: string; version: number; minGroupSize: number };
-  network: { name: string; isDemo: boolean };
+  network: { slug: string; name: string; isDemo: boolean };
   responses: Figure;
   /** False until enough people have answered for any breakdown to be shown. */
   enough: boolean;
@@ -122,7 +122,7 @@ export async function summary(db: Db, slug: string, viewer: readonly Membership[
     status: survey.status,
     version: survey.currentVersion,
     minGroupSize: survey.minGroupSize,
-    network: { name: survey.network.name, isDemo: survey.network.isDemo },
+    network: { slug: survey.network.slug, name: survey.network.name, isDemo: survey.network.isDemo },
     lang
   });
 }

@@ -13,7 +13,7 @@ export type Survey = typeof surveys.$inferSelect;
 /** A survey open for answers, with the exact published definition respondents get. */
 export type PublishedSurvey = {
   survey: Survey;
-  network: { id: string; name: string; isDemo: boolean };
+  network: { id: string; slug: string; name: string; isDemo: boolean };
   version: number;
   definition: SurveyDefinition;
 };
@@ -72,7 +72,7 @@ export async function publish(db: Db, surveyId: string, actor: audit.Actor = aud
 /** A survey by its public slug, with its network, whatever its status. */
 export async function findBySlug(db: Db, slug: string): Promise<(Survey & { network: PublishedSurvey['network'] }) | null> {
   const row = await db
-    .select({ survey: surveys, network: { id: networks.id, name: networks.name, isDemo: networks.isDemo } })
+    .select({ survey: surveys, network: { id: networks.id, slug: networks.slug, name: networks.name, isDemo: networks.isDemo } })
     .from(surveys)
     .innerJoin(networks, eq(networks.id, surveys.networkId))
     .where(eq(surveys.slug, slug))
