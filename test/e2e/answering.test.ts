@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SurveyDefinition } from '../../schema/survey-definition';
 import { templates } from '../../schema/templates';
-import { sampleAnswers } from '../fixtures/sample-answers';
+import { random, syntheticAnswers } from '../../worker/seed/synthetic';
 import { axeViolations, useBrowser } from './browser';
 import { apiCookie, PEOPLE, signIn } from './people';
 import { answerToEnd } from './survey-flow';
@@ -22,7 +22,7 @@ async function preload(slug: string, def: SurveyDefinition, n: number) {
     const res = await fetch(`${base}/api/surveys/${slug}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: crypto.randomUUID(), answers: sampleAnswers(def, i) })
+      body: JSON.stringify({ id: crypto.randomUUID(), answers: syntheticAnswers(def, random(i)) })
     });
     expect(res.status, await res.clone().text()).toBe(201);
   }
@@ -43,7 +43,7 @@ describe.each(templates.map((t) => [t.slug, t.definition] as const))('/s/%s', (s
       await page.goto(`${base}/s/${slug}`);
       expect(await axeViolations(page), 'first page').toEqual([]);
 
-      const plan = sampleAnswers(def, javaScript ? 3 : 4);
+      const plan = syntheticAnswers(def, random(javaScript ? 1003 : 1004));
       await answerToEnd(page, def, plan);
       await expect(page.getByRole('heading', { name: 'Thank you. Your answers have been sent.' }).isVisible()).resolves.toBe(true);
       if (def.signposting) expect(await page.locator('.signposting').textContent()).toContain(String(def.signposting.contacts[0].name));
