@@ -73,11 +73,12 @@ export type PageOutcome =
  */
 export async function answerPage(
   db: Db,
-  target: { surveyId: string; definition: SurveyDefinition; version: number },
+  target: { surveyId: string; definition: SurveyDefinition; version: number; progress?: Progress | null },
   input: { responseId: string; page: number; answers: Answers; language: string; direction: 'next' | 'back' | 'save'; mode?: Mode }
 ): Promise<PageOutcome> {
   const { definition: def } = target;
-  const progress = await load(db, target.surveyId, input.responseId);
+  // The caller may have loaded the response already (to pick the version); don't read it twice.
+  const progress = target.progress !== undefined ? target.progress : await load(db, target.surveyId, input.responseId);
   if (progress?.status === 'complete') return { kind: 'done', duplicate: true };
   const page = def.pages[input.page];
   if (!page) throw new InvalidInput('That page of the survey does not exist.');

@@ -82,7 +82,7 @@ export const actions: Actions = {
 		const outcome = await responses
 			.answerPage(
 				locals.db,
-				{ surveyId: ctx.survey.id, definition: ctx.definition, version: ctx.version },
+				{ surveyId: ctx.survey.id, definition: ctx.definition, version: ctx.version, progress: ctx.progress },
 				{ responseId: r, page, answers: read.answers, language: lang, direction: nav }
 			)
 			.catch(rethrow);
