@@ -485,3 +485,47 @@ export function rawFormValues(form: { keys(): Iterable<string>; getAll(name: str
     if (k.startsWith('q.')) values[k] = form.getAll(k).filter((v): v is string => typeof v === 'string').map((v) => v.slice(0, 20000));
   return values;
 }
+
+/** Answers again from their stored rows (the inverse of toRows), to show a complete response read-only. */
+export function fromRows(def: SurveyDefinition, rows: readonly AnswerRow[]): Answers {
+  const types = new Map(answerable(def.pages.flatMap((p) => p.questions)).map((q) => [q.id, q]));
+  const out: Answers = {};
+  const ranked: Record<string, { option: string; rank: number }[]> = {};
+  for (const r of rows) {
+    const q = types.get(r.question_id);
+    if (!q) continue;
+    switch (q.type) {
+      case 'single':
+        out[q.id] = r.option_id === OTHER && r.text !== null ? { option: r.option_id, other: r.text } : { option: r.option_id ?? '' };
+        break;
+      case 'multi': {
+        const prev = (out[q.id] as { options: string[]; other?: string } | undefined) ?? { options: [] };
+        prev.options.push(r.option_id ?? '');
+        if (r.option_id === OTHER && r.text !== null) prev.other = r.text;
+        out[q.id] = prev;
+        break;
+      }
+      case 'scale':
+      case 'yes_no':
+        out[q.id] = r.option_id ?? '';
+        break;
+      case 'rating':
+      case 'number':
+        out[q.id] = r.number ?? 0;
+        break;
+      case 'matrix':
+        out[q.id] = { ...((out[q.id] as Record<string, string>) ?? {}), [r.row_id ?? '']: r.option_id ?? '' };
+        break;
+      case 'ranking':
+        (ranked[q.id] ??= []).push({ option: r.option_id ?? '', rank: r.number ?? 0 });
+        break;
+      case 'consent':
+        out[q.id] = true;
+        break;
+      default:
+        out[q.id] = r.text ?? '';
+    }
+  }
+  for (const [id, list] of Object.entries(ranked)) out[id] = list.sort((a, b) => a.rank - b.rank).map((x) => x.option);
+  return out;
+}

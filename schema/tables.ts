@@ -21,6 +21,9 @@ export const networks = sqliteTable('networks', {
 /** Survey lifecycle states. */
 export const SURVEY_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
 
+/** Who may start a response to a survey. */
+export const SURVEY_ACCESS = ['open', 'invitation'] as const;
+
 /** A survey: its editable draft and its lifecycle; what respondents answer lives in survey_versions. */
 export const surveys = sqliteTable(
   'surveys',
@@ -41,6 +44,8 @@ export const surveys = sqliteTable(
     responseCap: integer('response_cap'),
     /** Figures from fewer people than this are suppressed. */
     minGroupSize: integer('min_group_size').notNull().default(5),
+    /** Who may start a response: anyone with the address, or only through an invitation, a card or a member keying it in. */
+    access: text('access', { enum: SURVEY_ACCESS }).notNull().default('open'),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull().default(now)
   },
@@ -84,9 +89,13 @@ export const responses = sqliteTable(
       .default('partial'),
     startedAt: text('started_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
-    completedAt: text('completed_at')
+    completedAt: text('completed_at'),
+    /** The link, invitation or card pack it came through (null: the survey's own address). */
+    linkId: text('link_id'),
+    /** The member who keyed it in (paper, assisted); null when the respondent answered themselves. */
+    enteredBy: text('entered_by')
   },
-  (t) => [index('responses_survey_status').on(t.surveyId, t.status, t.completedAt)]
+  (t) => [index('responses_survey_status').on(t.surveyId, t.status, t.completedAt), index('responses_link').on(t.linkId)]
 );
 
 /**
@@ -270,4 +279,66 @@ export const resumeCodes = sqliteTable(
     createdAt: createdAt()
   },
   (t) => [index('resume_codes_response').on(t.responseId)]
+);
+
+/** Ways into a survey: a public link (poster, QR), a kiosk, one organisation's invitation, a pack of single-use cards. */
+export const LINK_KINDS = ['public', 'kiosk', 'organisation', 'cards'] as const;
+
+/**
+ * A way into a survey, so results can be broken down by where people answered. Public and
+ * kiosk links have a short public code (/l/<code>); invitations and card packs have secret
+ * tokens derived from the link or card id with a keyed hash, never stored.
+ */
+export const links = sqliteTable(
+  'links',
+  {
+    id: text('id').primaryKey(),
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: LINK_KINDS }).notNull(),
+    /** Public and kiosk links: the short code in /l/<code>. */
+    code: text('code'),
+    label: text('label').notNull(),
+    /** Site or area, for breakdowns ("Hall of Memory", "Ladywood"). */
+    area: text('area').notNull().default(''),
+    /** Organisation invitations: who it is for. */
+    organisationId: text('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /** Organisation invitations: the one response every opener of the link continues. */
+    responseId: text('response_id'),
+    /** Card packs: how many cards were printed. */
+    cardCount: integer('card_count'),
+    openedAt: text('opened_at'),
+    /** Organisation invitations: the named person who sent the organisation's answers. */
+    submittedBy: text('submitted_by'),
+    submittedAt: text('submitted_at'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    /** Withdrawn links stop taking new responses but keep their results. */
+    withdrawnAt: text('withdrawn_at')
+  },
+  (t) => [
+    uniqueIndex('links_code').on(t.code),
+    uniqueIndex('links_response').on(t.responseId),
+    uniqueIndex('links_survey_organisation').on(t.surveyId, t.organisationId),
+    index('links_survey').on(t.surveyId, t.kind)
+  ]
+);
+
+/**
+ * One anonymous single-use card of a pack. While someone is answering, the card holds the
+ * id of the response it reserved; when that response completes, the card is marked used
+ * and forgets the response, so no card can be traced to an answer.
+ */
+export const cards = sqliteTable(
+  'cards',
+  {
+    id: text('id').primaryKey(),
+    linkId: text('link_id')
+      .notNull()
+      .references(() => links.id, { onDelete: 'cascade' }),
+    responseId: text('response_id'),
+    usedAt: text('used_at')
+  },
+  (t) => [index('cards_link').on(t.linkId), uniqueIndex('cards_response').on(t.responseId)]
 );

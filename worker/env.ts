@@ -7,6 +7,8 @@ export type Bindings = {
   ASSETS: Fetcher;
   /** Secret mixed into every password hash (a Worker secret; locally in .dev.vars). */
   PASSWORD_PEPPER: string;
+  /** The origin printed in links, QR codes and cards (e.g. https://surveys.example.org); empty means the request's. */
+  PUBLIC_ORIGIN?: string;
 };
 
 /** Hono's environment for every router. */

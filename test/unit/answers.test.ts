@@ -7,6 +7,7 @@ import {
   keepVisible,
   Submission,
   toRows,
+  fromRows,
   validateAnswers,
   type AnswerValue,
   type Answers
@@ -481,5 +482,11 @@ describe('Submission', () => {
   it('rejects bad answer keys and bad language codes', () => {
     expect(Submission.safeParse({ ...valid, answers: { 'Bad Id': 'x' } }).success).toBe(false);
     expect(Submission.safeParse({ ...valid, language: 'English' }).success).toBe(false);
+  });
+});
+
+describe('fromRows', () => {
+  it('gives back exactly the answers that were stored, for every question type', () => {
+    expect(fromRows(everyType, toRows(everyType, everyTypeAnswers))).toEqual(everyTypeAnswers);
   });
 });

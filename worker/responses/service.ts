@@ -5,6 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import {
+  fromRows,
   keepVisible,
   nextPage,
   previousPage,
@@ -16,9 +17,10 @@ import {
 } from '../../schema/answers';
 import { pickLanguage } from '../../schema/i18n';
 import { PREFER_NOT, type SurveyDefinition } from '../../schema/survey-definition';
-import { answers as answersTable, responseDrafts, responses, RESPONSE_MODES } from '../../schema/tables';
+import { answers as answersTable, responseDrafts, responses } from '../../schema/tables';
 import { rawInBatch, type Db } from '../db';
 import { Conflict, InvalidInput, SurveyClosed } from '../errors';
+import * as links from '../links/service';
 import * as surveys from '../surveys/service';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -29,7 +31,10 @@ const ALREADY_COMPLETE = 'response already complete';
 /** The trigger in migration 0004 raises this when a response would go over the survey's cap. */
 const SURVEY_FULL = 'survey full';
 
-type Mode = (typeof RESPONSE_MODES)[number];
+type Source = links.Source;
+const ONLINE: Source = { mode: 'online', linkId: null, enteredBy: null, organisation: null, card: false, kiosk: null };
+/** Answers on behalf of an organisation name the person who sends them (this error's "question"). */
+export const SUBMITTED_BY = 'submitted-by';
 
 /** A stored response and, while it is partial, the answers given so far. */
 export type Progress = {
@@ -74,8 +79,19 @@ export type PageOutcome =
 export async function answerPage(
   db: Db,
   target: { surveyId: string; definition: SurveyDefinition; version: number; progress?: Progress | null },
-  input: { responseId: string; page: number; answers: Answers; language: string; direction: 'next' | 'back' | 'save'; mode?: Mode }
+  input: {
+    responseId: string;
+    page: number;
+    answers: Answers;
+    language: string;
+    direction: 'next' | 'back' | 'save';
+    /** What the response came through (see links.sourceOf); a plain online response if absent. */
+    source?: Source;
+    /** For an organisation's invitation: who is sending the answers. */
+    submittedBy?: string;
+  }
 ): Promise<PageOutcome> {
+  const source = input.source ?? ONLINE;
   const { definition: def } = target;
   // The caller may have loaded the response already (to pick the version); don't read it twice.
   const progress = target.progress !== undefined ? target.progress : await load(db, target.surveyId, input.responseId);
@@ -94,25 +110,30 @@ export async function answerPage(
   const merged = keepVisible(def, { ...earlier, ...checked.answers });
   const language = pickLanguage(def, input.language);
   if (input.direction === 'back') {
-    await saveDraft(db, target, input.responseId, merged, language, input.mode);
+    await saveDraft(db, target, input.responseId, merged, language, source);
     return { kind: 'page', page: Math.max(previousPage(def, merged, input.page), 0) };
   }
   if (input.direction === 'save') {
-    await saveDraft(db, target, input.responseId, merged, language, input.mode);
+    await saveDraft(db, target, input.responseId, merged, language, source);
     return { kind: 'saved', page: input.page };
   }
   const next = nextPage(def, merged, input.page);
   if (next !== -1) {
-    await saveDraft(db, target, input.responseId, merged, language, input.mode);
+    await saveDraft(db, target, input.responseId, merged, language, source);
     return { kind: 'page', page: next };
   }
   // Last page: the whole response must hold up, whatever pages were skipped or tampered with.
   const whole = validateAnswers(def, def.pages.flatMap((p) => p.questions), merged, { requireRequired: true });
   if (whole.errors.length) {
-    await saveDraft(db, target, input.responseId, merged, language, input.mode);
+    await saveDraft(db, target, input.responseId, merged, language, source);
     return { kind: 'page', page: firstPageWith(def, whole.errors) };
   }
-  const done = await complete(db, { ...target, responseId: input.responseId, language, mode: input.mode ?? 'online', answers: whole.answers });
+  const submittedBy = (input.submittedBy ?? '').replace(/[\p{Cc}\u2028\u2029]/gu, ' ').trim().slice(0, 200);
+  if (source.organisation && !submittedBy) {
+    await saveDraft(db, target, input.responseId, merged, language, source);
+    return { kind: 'errors', errors: [{ question: SUBMITTED_BY, message: `Enter your name and role: you are sending these answers for ${source.organisation}` }] };
+  }
+  const done = await complete(db, { ...target, responseId: input.responseId, language, source, submittedBy: submittedBy || null, answers: whole.answers });
   return { kind: 'done', duplicate: done.duplicate };
 }
 
@@ -128,12 +149,12 @@ async function saveDraft(
   responseId: string,
   answers: Answers,
   language: string,
-  mode: Mode = 'online'
+  source: Source
 ): Promise<void> {
   await db.batch([
     db
       .insert(responses)
-      .values({ id: responseId, surveyId: target.surveyId, version: target.version, language, mode })
+      .values({ id: responseId, surveyId: target.surveyId, version: target.version, language, mode: source.mode, linkId: source.linkId, enteredBy: source.enteredBy })
       .onConflictDoUpdate({ target: responses.id, set: { language, updatedAt: now }, setWhere: eq(responses.status, 'partial') }),
     db
       .insert(responseDrafts)
@@ -156,10 +177,12 @@ export async function complete(
     definition: SurveyDefinition;
     responseId: string;
     language: string;
-    mode: Mode;
+    source?: Source;
+    submittedBy?: string | null;
     answers: Answers;
   }
 ): Promise<{ duplicate: boolean }> {
+  const source = input.source ?? ONLINE;
   const rows = toRows(input.definition, input.answers).map((r) => ({
     responseId: input.responseId,
     surveyId: input.surveyId,
@@ -186,11 +209,14 @@ export async function complete(
           surveyId: input.surveyId,
           version: input.version,
           language: input.language,
-          mode: input.mode
+          mode: source.mode,
+          linkId: source.linkId,
+          enteredBy: source.enteredBy
         })
         .onConflictDoNothing(),
       ...inserts,
       ...talliesFor(db, input.responseId),
+      ...links.onComplete(db, input.responseId, source, input.submittedBy ?? null),
       completed,
       db.delete(responseDrafts).where(eq(responseDrafts.responseId, input.responseId))
     ]);
@@ -243,14 +269,32 @@ export async function submit(db: Db, slug: string, submission: Submission): Prom
   const all = definition.pages.flatMap((p) => p.questions);
   const checked = validateAnswers(definition, all, submission.answers, { requireRequired: true });
   if (checked.errors.length) throw new InvalidInput('Some answers need attention', checked.errors);
+  const source = await links.sourceOf(db, open.survey, submission.id);
+  if (source.organisation) throw new InvalidInput('An organisation’s answers are sent from its invitation page, by a named person.');
   const done = await complete(db, {
     surveyId: open.survey.id,
     version,
     definition,
     responseId: submission.id,
     language: pickLanguage(definition, submission.language),
-    mode: 'online',
+    source,
     answers: checked.answers
   });
   return { id: submission.id, duplicate: done.duplicate };
+}
+
+/** A complete response's answers as given, with the version they answered (for read-only views). */
+export async function submitted(db: Db, responseId: string): Promise<{ version: number; completedAt: string | null; answers: Answers } | null> {
+  const response = await db.select().from(responses).where(and(eq(responses.id, responseId), eq(responses.status, 'complete'))).get();
+  if (!response) return null;
+  const definition = await surveys.definitionOf(db, response.surveyId, response.version);
+  const rows = await db.select().from(answersTable).where(eq(answersTable.responseId, responseId)).all();
+  return {
+    version: response.version,
+    completedAt: response.completedAt,
+    answers: fromRows(
+      definition,
+      rows.map((r) => ({ question_id: r.questionId, row_id: r.rowId, option_id: r.optionId, number: r.number, text: r.text }))
+    )
+  };
 }

@@ -14,6 +14,58 @@ import * as responses from '../responses/service';
 import * as surveys from '../surveys/service';
 import { DEMO_ORGANISATIONS } from './organisations';
 import { random, syntheticAnswers } from './synthetic';
+import * as links from '../links/service';
+import { links as linksTable, cards as cardsTable } from '../../schema/tables';
+import { eq, and, isNull } from 'drizzle-orm';
+
+const ONLINE: links.Source = { mode: 'online', linkId: null, enteredBy: null, organisation: null, card: false, kiosk: null };
+
+/** A way a demo response arrives: its source, and for invitations and cards the response ids they reserve. */
+type Way = { source: links.Source; reserved?: string[] };
+
+/**
+ * The demo's links, kiosks, invitations and cards for one survey, as the network would set
+ * them up, and the ways its made-up responses arrive (weighted by repetition).
+ */
+async function demoWays(db: Db, pepper: string, networkId: string, slug: string, members: Record<string, string>): Promise<Way[]> {
+  const link = async (kind: 'public' | 'kiosk', label: string, area: string): Promise<Way> => {
+    const l = await links.createLink(db, audit.SYSTEM, networkId, slug, { kind, label, area });
+    return { source: { ...ONLINE, mode: kind === 'kiosk' ? 'kiosk' : 'online', linkId: l.id, kiosk: kind === 'kiosk' ? l.code : null } };
+  };
+  const paper: Way = { source: { ...ONLINE, mode: 'paper', enteredBy: members['data-entry'] ?? null } };
+  const assisted: Way = { source: { ...ONLINE, mode: 'assisted', enteredBy: members.editor ?? null } };
+  const own: Way = { source: ONLINE };
+  switch (slug) {
+    case 'memorials': {
+      const poster = await link('public', 'QR poster, Hall of Memory', 'City centre');
+      const library = await link('public', 'Library display, Library of Birmingham', 'City centre');
+      const kiosk = await link('kiosk', 'Kiosk, Remembrance event at Key Hill', 'Hockley');
+      return [poster, poster, poster, library, library, kiosk, own, paper];
+    }
+    case 'homelessness': {
+      const dropIn = await link('public', "Drop-in, St Anne's", 'Digbeth');
+      const pack = await links.createPack(db, audit.SYSTEM, networkId, slug, { label: 'Night shelter cards', area: 'Digbeth', count: 24 });
+      const reserved = (await db.select({ r: cardsTable.responseId }).from(cardsTable).where(and(eq(cardsTable.linkId, pack.id), isNull(cardsTable.usedAt))).all()).map((c) => c.r!);
+      return [dropIn, { source: { ...ONLINE, linkId: pack.id, card: true }, reserved: reserved.slice(0, 12) }, assisted];
+    }
+    case 'prisons':
+      await links.createPack(db, audit.SYSTEM, networkId, slug, { label: 'HMP Birmingham visitors centre', area: 'Winson Green', count: 16 });
+      return [paper, paper, paper, assisted];
+    case 'employers':
+    case 'care-homes': {
+      await links.createInvitations(db, audit.SYSTEM, networkId, slug, { kinds: links.defaultKinds(slug) });
+      const survey = (await surveys.findBySlug(db, slug))!;
+      const invited = await db.select().from(linksTable).where(and(eq(linksTable.surveyId, survey.id), eq(linksTable.kind, 'organisation'))).all();
+      // About half the invited organisations have sent their answers; others answered through the open address.
+      const ways: Way[] = invited
+        .filter((_, k) => k % 2 === 0)
+        .map((l) => ({ source: { ...ONLINE, linkId: l.id, organisation: l.label }, reserved: [l.responseId!] }));
+      return [...ways, own, own];
+    }
+    default:
+      return [own];
+  }
+}
 
 /** How many made-up responses each demo survey gets. */
 const DEMO_RESPONSES: Record<string, number> = { employers: 48, 'care-homes': 36, memorials: 90, homelessness: 24, prisons: 30 };
@@ -40,23 +92,30 @@ export async function seedDemo(db: Db, opts: { pepper: string }): Promise<{ seed
     name: 'Birmingham Compassionate City Network',
     isDemo: true
   });
+  const memberIds: Record<string, string> = {};
+  for (const m of DEMO_MEMBERS) memberIds[m.role] = await accounts.createMember(db, opts.pepper, { networkId: network.id, ...m, password: DEMO_PASSWORD });
+  for (const o of DEMO_ORGANISATIONS) await organisations.create(db, audit.SYSTEM, network.id, o);
   for (const [i, t] of templates.entries()) {
     const survey = await surveys.create(db, { networkId: network.id, slug: t.slug, definition: t.definition });
     const { version } = await surveys.publish(db, survey.id);
-    // Made-up responses so every results page shows something, small suppressed groups included.
+    const ways = await demoWays(db, opts.pepper, network.id, t.slug, memberIds);
+    // Made-up responses so every results page shows something, small suppressed groups included,
+    // spread over the demo's links, invitations, cards and paper the way they would really arrive.
     const rand = random(2026 + i);
-    for (let n = 0; n < DEMO_RESPONSES[t.slug]; n++)
+    for (let n = 0; n < DEMO_RESPONSES[t.slug]; n++) {
+      const way = ways[Math.floor(rand() * ways.length)];
+      const reserved = way.reserved?.shift();
       await responses.complete(db, {
         surveyId: survey.id,
         version,
         definition: t.definition,
-        responseId: crypto.randomUUID(),
+        responseId: reserved ?? crypto.randomUUID(),
         language: 'en',
-        mode: 'online',
+        source: reserved || !way.reserved ? way.source : ONLINE,
+        submittedBy: way.source.organisation ? 'Demo respondent (made-up)' : null,
         answers: syntheticAnswers(t.definition, rand)
       });
+    }
   }
-  for (const m of DEMO_MEMBERS) await accounts.createMember(db, opts.pepper, { networkId: network.id, ...m, password: DEMO_PASSWORD });
-  for (const o of DEMO_ORGANISATIONS) await organisations.create(db, audit.SYSTEM, network.id, o);
   return { seeded: true, network: network.name, surveys: slugs };
 }

@@ -134,6 +134,44 @@ export async function setSchedule(db: Db, actor: audit.Actor, surveyId: string, 
   ]);
 }
 
+/** A survey's editable draft as a definition (drafts are validated when saved and again when published). */
+export function parseDraft(survey: Survey): SurveyDefinition {
+  return survey.draft as SurveyDefinition;
+}
+
+/** Who may start a response: anyone with the address, or only through invitations, cards and members. */
+export const Access = z.enum(['open', 'invitation'], { error: 'must be "open" or "invitation"' });
+
+export async function setAccess(db: Db, actor: audit.Actor, surveyId: string, input: unknown): Promise<void> {
+  const parsed = Access.safeParse(input);
+  if (!parsed.success) throw new InvalidInput('Choose who can answer', [{ path: 'access', message: parsed.error.issues[0].message }]);
+  const survey = await db.select().from(surveys).where(eq(surveys.id, surveyId)).get();
+  if (!survey) throw new NotFound('No such survey');
+  if (survey.access === parsed.data) return;
+  await db.batch([
+    db.update(surveys).set({ access: parsed.data, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(surveys.id, surveyId)),
+    audit.entry(db, actor, survey.networkId, 'survey.access', survey.slug, { access: parsed.data })
+  ]);
+}
+
+/** Close a survey now, or open it again (a published survey only; its dates still apply). */
+export async function setOpen(db: Db, actor: audit.Actor, surveyId: string, open: boolean): Promise<void> {
+  const survey = await db.select().from(surveys).where(eq(surveys.id, surveyId)).get();
+  if (!survey) throw new NotFound('No such survey');
+  if (survey.currentVersion === null) throw new Conflict('Publish the survey before opening it.');
+  const status = open ? 'open' : 'closed';
+  if (survey.status === status) return;
+  await db.batch([
+    db.update(surveys).set({ status, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` }).where(eq(surveys.id, surveyId)),
+    audit.entry(db, actor, survey.networkId, open ? 'survey.reopen' : 'survey.close', survey.slug, { reason: 'by hand' })
+  ]);
+}
+
+/** How many complete responses a survey has (its running total). */
+export async function responseCount(db: Db, surveyId: string): Promise<number> {
+  return completeCount(db, surveyId);
+}
+
 /** Close every open survey whose closing time has passed (the Worker's scheduled handler). */
 export async function closeDue(db: Db, now = new Date()): Promise<string[]> {
   const closed = await db

@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { answersFromForm, answersToFormValues, rawFormValues, visibleIds } from '$schema/answers';
 import { direction, pickLanguage } from '$schema/i18n';
+import { can } from '$server/accounts/authz';
+import * as links from '$server/links/service';
 import * as resume from '$server/responses/resume';
 import * as responses from '$server/responses/service';
 import * as surveys from '$server/surveys/service';
@@ -19,6 +21,19 @@ async function context(db: App.Locals['db'], slug: string, responseId: string | 
 	return { ...open, version, definition, progress };
 }
 
+/**
+ * What this response comes through: an invitation or card (its reserved id), a poster or
+ * kiosk link (`via`), or a member answering with someone (`assist`, only for members who
+ * may enter responses in the survey's network). A survey by invitation refuses the rest.
+ */
+async function sourceFor(locals: App.Locals, survey: { id: string; networkId: string; access: string }, r: string, via: unknown, assist: unknown) {
+	const member =
+		assist === '1' && locals.auth && can(locals.auth.memberships, survey.networkId, 'responses:enter')
+			? { userId: locals.auth.user.id, mode: 'assisted' as const }
+			: null;
+	return links.sourceOf(locals.db, survey, r, { via: typeof via === 'string' ? via : null, member }).catch(rethrow);
+}
+
 function pageUrl(slug: string, r: string, page: number, lang: string) {
 	const q = new URLSearchParams({ r, page: String(page + 1), lang });
 	return `/s/${slug}?${q}`;
@@ -31,7 +46,10 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	if (rParam !== null && !UUID.test(rParam)) error(400, { message: unreadable });
 	const ctx = await context(locals.db, params.slug, rParam);
 	const lang = pickLanguage(ctx.definition, url.searchParams.get('lang') ?? ctx.progress?.language);
-	if (ctx.progress?.status === 'complete') redirect(303, `/s/${params.slug}/thanks?lang=${lang}`);
+	const responseId = rParam ?? crypto.randomUUID();
+	const via = links.normaliseCode(url.searchParams.get('via') ?? '');
+	const source = await sourceFor(locals, ctx.survey, responseId, via, url.searchParams.get('assist'));
+	if (ctx.progress?.status === 'complete') redirect(303, thanksUrl(params.slug, lang, source));
 
 	const answers = ctx.progress?.answers ?? {};
 	const requested = Number(url.searchParams.get('page') ?? '1') - 1;
@@ -47,7 +65,12 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 		network: ctx.network,
 		definition: ctx.definition,
 		lang,
-		responseId: rParam ?? crypto.randomUUID(),
+		responseId,
+		/** Carried to the first post, which stores the response with its link. */
+		via: ctx.progress ? null : via,
+		assist: source.mode === 'assisted',
+		organisation: source.organisation,
+		kiosk: source.kiosk,
 		/** Whether this response has an id from the address (a language switch must keep it). */
 		started: rParam !== null,
 		page,
@@ -70,28 +93,37 @@ export const actions: Actions = {
 
 		const ctx = await context(locals.db, params.slug, r);
 		const lang = pickLanguage(ctx.definition, String(form.get('lang') ?? ''));
-		if (ctx.progress?.status === 'complete') redirect(303, `/s/${params.slug}/thanks?lang=${lang}`);
+		const source = await sourceFor(locals, ctx.survey, r, form.get('via'), form.get('assist'));
+		if (ctx.progress?.status === 'complete') redirect(303, thanksUrl(params.slug, lang, source));
 		const questions = ctx.definition.pages[page]?.questions;
 		if (!questions) error(400, { message: unreadable });
 
 		const read = answersFromForm(questions, form);
 		if (read.unknown.length) error(400, { message: 'This form has answers to questions that are not on this page. Please go back and try again.' });
 		const values = rawFormValues(form);
-		if (read.errors.length) return fail(400, { errors: read.errors, values });
+		const submittedBy = String(form.get('submitted_by') ?? '').slice(0, 200);
+		if (read.errors.length) return fail(400, { errors: read.errors, values, submittedBy });
 
 		const outcome = await responses
 			.answerPage(
 				locals.db,
 				{ surveyId: ctx.survey.id, definition: ctx.definition, version: ctx.version, progress: ctx.progress },
-				{ responseId: r, page, answers: read.answers, language: lang, direction: nav }
+				{ responseId: r, page, answers: read.answers, language: lang, direction: nav, source, submittedBy }
 			)
 			.catch(rethrow);
-		if (outcome.kind === 'errors') return fail(400, { errors: outcome.errors, values });
+		if (outcome.kind === 'errors') return fail(400, { errors: outcome.errors, values, submittedBy });
 		if (outcome.kind === 'page') redirect(303, pageUrl(params.slug, r, outcome.page, lang));
 		if (outcome.kind === 'saved') {
 			const { code, expiresAt } = await resume.createCode(locals.db, ctx.survey.id, r);
-			return { values, saved: { code: resume.formatCode(code), link: `${url.origin}/s/${params.slug}/resume?code=${resume.formatCode(code)}`, expiresAt } };
+			return { values, submittedBy, saved: { code: resume.formatCode(code), link: `${url.origin}/s/${params.slug}/resume?code=${resume.formatCode(code)}`, expiresAt } };
 		}
-		redirect(303, `/s/${params.slug}/thanks?lang=${lang}`);
+		redirect(303, thanksUrl(params.slug, lang, source));
 	}
 };
+
+/** The thank-you page; a kiosk's says when it starts again for the next person. */
+function thanksUrl(slug: string, lang: string, source: links.Source): string {
+	const q = new URLSearchParams({ lang });
+	if (source.kiosk) q.set('kiosk', source.kiosk);
+	return `/s/${slug}/thanks?${q}`;
+}

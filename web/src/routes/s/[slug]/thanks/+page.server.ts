@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { direction, pickLanguage } from '$schema/i18n';
+import { normaliseCode } from '$server/links/service';
 import * as surveys from '$server/surveys/service';
 import type { PageServerLoad } from './$types';
 
@@ -10,5 +11,5 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const lang = pickLanguage(definition, url.searchParams.get('lang'));
 	locals.lang = lang;
 	locals.dir = direction(lang);
-	return { slug: survey.slug, network: survey.network, definition, lang };
+	return { slug: survey.slug, network: survey.network, definition, lang, kiosk: normaliseCode(url.searchParams.get('kiosk') ?? '') };
 };
