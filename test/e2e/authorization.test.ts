@@ -25,10 +25,13 @@ const members = (o: { anon?: Outcome; dataEntry: Outcome; reviewer: Outcome; edi
   admin: o.admin,
   'other-admin': o.other
 });
+const editorOnly = (editor: Outcome = 'ok') => members({ dataEntry: 'forbidden', reviewer: 'forbidden', editor, admin: editor, other: 'notfound' });
 const adminOnly = (admin: Outcome = 'ok') => members({ dataEntry: 'forbidden', reviewer: 'forbidden', editor: 'forbidden', admin, other: 'notfound' });
 
 /** Values the requests need, found once the world is up. */
-const ctx = { removableUser: '', reviewerId: '', removableOrganisation: '' };
+const ctx = { removableUser: '', reviewerId: '', removableOrganisation: '', linkId: '', linkCode: '', packId: '' };
+const SURVEY = `/n/${NETWORK}/surveys/memorials`;
+const FORGED = 'a'.repeat(28);
 
 type Row = { request: (who: Person) => { path: string; method?: string; form?: Record<string, string>; json?: unknown }; expect: Expect; signsOut?: boolean };
 
@@ -52,7 +55,33 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/surveys/employers/results' }),
     expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'forbidden' })
   },
+  'GET /l/[code]': { request: () => ({ path: `/l/${ctx.linkCode}` }), expect: all('ok') },
+  'GET /c/[token]': { request: () => ({ path: `/c/${FORGED}` }), expect: all('gone') },
+  'GET /i/[token]': { request: () => ({ path: `/i/${FORGED}` }), expect: all('gone') },
+  'GET /n/[network]/surveys/[slug]': { request: () => ({ path: SURVEY }), expect: members({ dataEntry: 'ok', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'notfound' }) },
+  'GET /n/[network]/surveys/[slug]/invitations': { request: () => ({ path: `/n/${NETWORK}/surveys/care-homes/invitations` }), expect: editorOnly() },
+  'GET /n/[network]/surveys/[slug]/invitations/invitations.csv': { request: () => ({ path: `/n/${NETWORK}/surveys/care-homes/invitations/invitations.csv` }), expect: editorOnly() },
+  'GET /n/[network]/surveys/[slug]/links/[link]/poster': { request: () => ({ path: `${SURVEY}/links/${ctx.linkId}/poster` }), expect: editorOnly() },
+  'GET /n/[network]/surveys/[slug]/links/[link]/qr.svg': { request: () => ({ path: `${SURVEY}/links/${ctx.linkId}/qr.svg` }), expect: editorOnly() },
+  'GET /n/[network]/surveys/[slug]/links/[link]/qr.png': { request: () => ({ path: `${SURVEY}/links/${ctx.linkId}/qr.png` }), expect: editorOnly() },
+  'GET /n/[network]/surveys/[slug]/cards/[pack]': { request: () => ({ path: `/n/${NETWORK}/surveys/homelessness/cards/${ctx.packId}` }), expect: editorOnly() },
+  'GET /n/[network]/surveys/[slug]/paper': { request: () => ({ path: `/n/${NETWORK}/surveys/prisons/paper` }), expect: members({ dataEntry: 'ok', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'notfound' }) },
+  'GET /n/[network]/surveys/[slug]/enter': { request: () => ({ path: `/n/${NETWORK}/surveys/prisons/enter` }), expect: members({ dataEntry: 'ok', reviewer: 'forbidden', editor: 'ok', admin: 'ok', other: 'notfound' }) },
+  // A code that is not on the paper form: refused, so the matrix stores no responses.
+  'POST /n/[network]/surveys/[slug]/enter': {
+    request: () => ({ path: `/n/${NETWORK}/surveys/prisons/enter`, form: { r: crypto.randomUUID(), 'q.connection_to_prison': '9' } }),
+    expect: members({ dataEntry: 'invalid', reviewer: 'forbidden', editor: 'invalid', admin: 'invalid', other: 'notfound' })
+  },
   // Form actions
+  // Each survey action is sent something it refuses, or something that changes nothing, so the rows can run in any order.
+  'POST /n/[network]/surveys/[slug]?/schedule': { request: () => ({ path: `${SURVEY}?/schedule`, form: { responseCap: 'lots' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]?/status': { request: () => ({ path: `${SURVEY}?/status`, form: { open: '1' } }), expect: editorOnly() },
+  'POST /n/[network]/surveys/[slug]?/access': { request: () => ({ path: `${SURVEY}?/access`, form: { access: 'everyone' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]?/link': { request: () => ({ path: `${SURVEY}?/link`, form: { label: '' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]?/pack': { request: () => ({ path: `${SURVEY}?/pack`, form: { label: 'x', count: '0' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]?/withdraw': { request: () => ({ path: `${SURVEY}?/withdraw`, form: { id: 'no-such-link' } }), expect: editorOnly('notfound') },
+  'POST /n/[network]/surveys/[slug]/invitations?/create': { request: () => ({ path: `/n/${NETWORK}/surveys/care-homes/invitations?/create`, form: {} }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/invitations?/withdraw': { request: () => ({ path: `/n/${NETWORK}/surveys/care-homes/invitations?/withdraw`, form: { id: 'no-such-link' } }), expect: editorOnly('notfound') },
   // Someone already signed in is sent on to their account rather than shown the form again.
   'POST /login': {
     request: (who) => ({ path: '/login', form: { email: `nobody-${who}@example.org`, password: 'wrong password' } }),
@@ -164,6 +193,12 @@ beforeAll(async () => {
   ctx.reviewerId = list.members.find((m) => m.email === PEOPLE.reviewer)!.userId;
   const orgs = (await (await fetch(`${base}/api/networks/${NETWORK}/organisations`, { headers: { cookie: cookies.admin! } })).json()) as { organisations: { id: string; name: string }[] };
   ctx.removableOrganisation = orgs.organisations.find((o) => o.name === 'Removable Test Organisation')!.id;
+  // The demo's links and card packs, as an editor sees them on the survey pages.
+  const hub = await (await fetch(`${base}${SURVEY}`, { headers: { cookie: cookies.editor! } })).text();
+  [, ctx.linkId] = /\/links\/([a-z2-7]{12})\/poster/.exec(hub)!;
+  [, ctx.linkCode] = /\/l\/([2-9A-Z]{6})/.exec(hub)!;
+  const cards = await (await fetch(`${base}/n/${NETWORK}/surveys/homelessness`, { headers: { cookie: cookies.editor! } })).text();
+  [, ctx.packId] = /\/cards\/([a-z2-7]{12})/.exec(cards)!;
 });
 
 describe('authorization matrix', () => {

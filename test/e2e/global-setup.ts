@@ -10,11 +10,14 @@ import * as accounts from '../../worker/accounts/service';
 import { DEMO_NETWORK, DEMO_PASSWORD } from '../../worker/seed/demo';
 import { OTHER_ADMIN, OTHER_NETWORK } from './people';
 import * as surveys from '../../worker/surveys/service';
+import { SYSTEM } from '../../worker/audit/service';
 import { startLocalWorker } from '../support/local-worker';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The local D1's folder, for tests that check what was stored (see db.ts). */
+    dbDir: string;
   }
 }
 
@@ -58,6 +61,22 @@ export default async function setup(project: TestProject) {
     await surveys.publish(db, closing.id);
     await db.run(sql`UPDATE surveys SET closes_at = ${new Date(Date.now() - 60_000).toISOString()} WHERE id = ${closing.id}`);
 
+    // A survey that takes one response, and one only open to invitations and cards.
+    const capped = await surveys.create(db, {
+      networkId: network!.id,
+      slug: 'capped-survey',
+      definition: { format: 1, title: 'A survey that takes one response', pages: [{ id: 'p', questions: [{ id: 'q', type: 'yes_no', title: 'Yes?' }] }] }
+    });
+    await surveys.publish(db, capped.id);
+    await surveys.setSchedule(db, SYSTEM, capped.id, { opensAt: null, closesAt: null, responseCap: 1 });
+    const byInvitation = await surveys.create(db, {
+      networkId: network!.id,
+      slug: 'by-invitation',
+      definition: { format: 1, title: 'A survey by invitation', pages: [{ id: 'p', questions: [{ id: 'q', type: 'yes_no', title: 'Yes?' }] }] }
+    });
+    await surveys.publish(db, byInvitation.id);
+    await surveys.setAccess(db, SYSTEM, byInvitation.id, 'invitation');
+
     // A second network, to prove that nothing of one network is visible to another.
     const other = await networks.create(db, { slug: OTHER_NETWORK, name: 'Other Town Network' });
     await accounts.createMember(db, env.PASSWORD_PEPPER, { networkId: other.id, email: OTHER_ADMIN, role: 'admin', password: DEMO_PASSWORD });
@@ -65,5 +84,6 @@ export default async function setup(project: TestProject) {
     await surveys.publish(db, otherSurvey.id);
   });
   project.provide('baseURL', worker.baseURL);
+  project.provide('dbDir', worker.dir);
   return worker.stop;
 }

@@ -6,7 +6,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const d1 = event.platform?.env?.DB;
 	if (!d1) throw new Error('No D1 binding "DB": run the app through wrangler (npm start).');
 	event.locals.db = createDb(d1);
-	// Respondent pages never need to know who is signed in: skip the lookup there.
+	// Respondent pages skip the lookup: only assisted answering needs it, and does it itself.
 	const token = event.cookies.get(sessions.SESSION_COOKIE);
 	event.locals.auth = token && !event.url.pathname.startsWith('/s/') ? await sessions.validate(event.locals.db, token) : null;
 	if (event.locals.auth?.renewed) event.cookies.set(sessions.SESSION_COOKIE, token!, sessions.cookieOptions(event.locals.auth.expiresAt, event.url));

@@ -2,10 +2,13 @@
  * The only script on respondent pages (bundled by scripts/build-enhance.mjs, a few KB).
  * Everything works without it; with it, questions show and hide as answers change
  * (the same `evaluate` the server uses), exclusive options clear the others, the error
- * summary takes focus, a double click sends once, and quick exit leaves no history entry.
+ * summary takes focus, quick exit leaves no history entry, and answers survive a poor signal
+ * (sent once at a time, kept until the server answers: see offline.ts).
  */
 import { evaluate, type ChoiceMap } from '../../../../schema/logic';
 import type { Condition } from '../../../../schema/survey-definition';
+import { initKiosk } from './kiosk';
+import { enhanceSubmit, forgetFor } from './offline';
 
 function init(): void {
 	const form = document.querySelector<HTMLFormElement>('form[data-survey-form]');
@@ -13,6 +16,7 @@ function init(): void {
 	document.querySelectorAll<HTMLAnchorElement>('a[data-quick-exit]').forEach((a) =>
 		a.addEventListener('click', (e) => {
 			e.preventDefault();
+			forgetFor(location.pathname);
 			location.replace(a.href);
 		})
 	);
@@ -57,13 +61,10 @@ function init(): void {
 			}
 		}
 	});
-	let sent = false;
-	form.addEventListener('submit', (e) => {
-		if (sent) e.preventDefault();
-		sent = true;
-		setTimeout(() => (sent = false), 8000);
-	});
 	update();
+	// After `update` is listening: answers kept from a dropped signal are put back with a change event.
+	enhanceSubmit(form);
+	initKiosk(form);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

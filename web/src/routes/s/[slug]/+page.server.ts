@@ -1,7 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
 import { answersFromForm, answersToFormValues, rawFormValues, visibleIds } from '$schema/answers';
 import { direction, pickLanguage } from '$schema/i18n';
 import { can } from '$server/accounts/authz';
+import * as sessions from '$server/accounts/sessions';
 import * as links from '$server/links/service';
 import * as resume from '$server/responses/resume';
 import * as responses from '$server/responses/service';
@@ -26,11 +27,17 @@ async function context(db: App.Locals['db'], slug: string, responseId: string | 
  * kiosk link (`via`), or a member answering with someone (`assist`, only for members who
  * may enter responses in the survey's network). A survey by invitation refuses the rest.
  */
-async function sourceFor(locals: App.Locals, survey: { id: string; networkId: string; access: string }, r: string, via: unknown, assist: unknown) {
+async function sourceFor(
+	{ locals, cookies }: { locals: App.Locals; cookies: Cookies },
+	survey: { id: string; networkId: string; access: string },
+	r: string,
+	via: unknown,
+	assist: unknown
+) {
+	// Respondent pages skip the session lookup (see hooks.server.ts); only an assisted response needs it.
+	const auth = assist === '1' ? await sessions.validate(locals.db, cookies.get(sessions.SESSION_COOKIE)) : null;
 	const member =
-		assist === '1' && locals.auth && can(locals.auth.memberships, survey.networkId, 'responses:enter')
-			? { userId: locals.auth.user.id, mode: 'assisted' as const }
-			: null;
+		auth && can(auth.memberships, survey.networkId, 'responses:enter') ? { userId: auth.user.id, mode: 'assisted' as const } : null;
 	return links.sourceOf(locals.db, survey, r, { via: typeof via === 'string' ? via : null, member }).catch(rethrow);
 }
 
@@ -39,7 +46,7 @@ function pageUrl(slug: string, r: string, page: number, lang: string) {
 	return `/s/${slug}?${q}`;
 }
 
-export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, url, locals, cookies, setHeaders }) => {
 	// Pages carry a respondent's answers: never keep them in a shared cache or on a shared device.
 	setHeaders({ 'cache-control': 'no-store' });
 	const rParam = url.searchParams.get('r');
@@ -48,7 +55,7 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	const lang = pickLanguage(ctx.definition, url.searchParams.get('lang') ?? ctx.progress?.language);
 	const responseId = rParam ?? crypto.randomUUID();
 	const via = links.normaliseCode(url.searchParams.get('via') ?? '');
-	const source = await sourceFor(locals, ctx.survey, responseId, via, url.searchParams.get('assist'));
+	const source = await sourceFor({ locals, cookies }, ctx.survey, responseId, via, url.searchParams.get('assist'));
 	if (ctx.progress?.status === 'complete') redirect(303, thanksUrl(params.slug, lang, source));
 
 	const answers = ctx.progress?.answers ?? {};
@@ -83,7 +90,7 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, locals, url }) => {
+	default: async ({ request, params, locals, cookies, url }) => {
 		const form = await request.formData().catch(() => error(400, { message: unreadable }));
 		const r = form.get('r');
 		const page = Number(form.get('page'));
@@ -93,7 +100,7 @@ export const actions: Actions = {
 
 		const ctx = await context(locals.db, params.slug, r);
 		const lang = pickLanguage(ctx.definition, String(form.get('lang') ?? ''));
-		const source = await sourceFor(locals, ctx.survey, r, form.get('via'), form.get('assist'));
+		const source = await sourceFor({ locals, cookies }, ctx.survey, r, form.get('via'), form.get('assist'));
 		if (ctx.progress?.status === 'complete') redirect(303, thanksUrl(params.slug, lang, source));
 		const questions = ctx.definition.pages[page]?.questions;
 		if (!questions) error(400, { message: unreadable });
