@@ -233,10 +233,14 @@ describe('kiosk', () => {
     await tablet.clock.fastForward(121_000);
     await expect(tablet.getByRole('alert').textContent()).resolves.toContain('Are you still there?');
     expect(await axeViolations(tablet)).toEqual([]);
-    const navigated = tablet.waitForURL((u) => u.pathname === '/s/memorials' && u.searchParams.has('via'));
+    // The address is the same before and after (a fresh start from the kiosk link): wait for the load itself.
+    const abandoned = await tablet.locator('input[name=r]').inputValue();
+    const navigated = tablet.waitForEvent('framenavigated', { predicate: (f) => f === tablet.mainFrame() });
     await tablet.clock.fastForward(31_000);
     await navigated;
     await tablet.waitForLoadState('load');
+    expect(new URL(tablet.url()).searchParams.get('via')).toBe(kiosk.split('/l/')[1]);
+    expect(await tablet.locator('input[name=r]').inputValue()).not.toBe(abandoned);
     expect(await tablet.locator('input:checked').count()).toBe(0);
     await tablet.close();
   });
