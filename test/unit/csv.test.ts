@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvRecords, toCsv } from '../../worker/organisations/csv';
+import { toCsv } from '../../worker/exports/csv';
+import { parseCsv, parseCsvRecords } from '../../worker/organisations/csv';
 
 describe('parseCsv', () => {
   it('reads plain rows', () => {

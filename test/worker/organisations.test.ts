@@ -4,7 +4,7 @@ import type { Actor } from '../../worker/audit/service';
 import { Conflict, InvalidInput, NotFound } from '../../worker/errors';
 import * as networks from '../../worker/networks/service';
 import * as organisations from '../../worker/organisations/service';
-import { toCsv } from '../../worker/organisations/csv';
+import { toCsv } from '../../worker/exports/csv';
 import { DEMO_ORGANISATIONS } from '../../worker/seed/organisations';
 import { db } from './helpers';
 

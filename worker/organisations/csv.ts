@@ -1,7 +1,7 @@
 /**
- * CSV in and out (RFC 4180), for registers that people keep in spreadsheets. Reading is
- * forgiving (it never throws: people upload whatever their spreadsheet saved); writing
- * neutralises formulas, because the files we write are opened in spreadsheets.
+ * Reading CSV (RFC 4180), for registers that people keep in spreadsheets. Reading is
+ * forgiving (it never throws: people upload whatever their spreadsheet saved). Writing,
+ * with formulas neutralised, is worker/exports/csv.ts.
  */
 
 /** One record of a CSV file, with the 1-based line of the file it starts on. */
@@ -83,24 +83,6 @@ export function parseCsvRecords(text: string): CsvRecord[] {
 /** Parse CSV text into rows of fields; see parseCsvRecords for the rules. */
 export function parseCsv(text: string): string[][] {
   return parseCsvRecords(text).map((r) => r.fields);
-}
-
-/** Write rows as CSV: fields quoted when needed, formulas neutralised, lines ended with CRLF. */
-export function toCsv(rows: (string | number | null)[][]): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n');
-}
-
-/**
- * One cell as CSV. A text cell starting with = + - @ tab or CR could run as a formula
- * when the file is opened in a spreadsheet (CSV injection), so it gets a leading
- * apostrophe. Numbers are written as they are: a number cannot carry a formula, and
- * prefixing -5 would turn it into text.
- */
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** How many line breaks (CRLF, LF or CR each count once) are in s[from, to). */

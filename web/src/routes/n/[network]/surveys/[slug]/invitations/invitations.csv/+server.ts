@@ -1,4 +1,4 @@
-import { toCsv } from '$server/organisations/csv';
+import { toCsv } from '$server/exports/csv';
 import * as audit from '$server/audit/service';
 import * as links from '$server/links/service';
 import { publicOrigin, surveyFor } from '$lib/server/survey';
