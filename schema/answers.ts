@@ -58,6 +58,17 @@ export type AnswerRow = {
   text: string | null;
 };
 
+/** For answer rows in order: 1 on the first row of each question (and matrix row), 0 on the rest (see `answers.lead`). */
+export function leads(rows: readonly AnswerRow[]): (0 | 1)[] {
+  const seen = new Set<string>();
+  return rows.map((r) => {
+    const k = `${r.question_id}|${r.row_id ?? ''}`;
+    if (seen.has(k)) return 0;
+    seen.add(k);
+    return 1;
+  });
+}
+
 /** Default length limits for free text. */
 export const TEXT_MAX = 500;
 /** See TEXT_MAX. */

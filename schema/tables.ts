@@ -95,7 +95,13 @@ export const responses = sqliteTable(
     /** The member who keyed it in (paper, assisted); null when the respondent answered themselves. */
     enteredBy: text('entered_by')
   },
-  (t) => [index('responses_survey_status').on(t.surveyId, t.status, t.completedAt), index('responses_link').on(t.linkId)]
+  (t) => [
+    index('responses_survey_status').on(t.surveyId, t.status, t.completedAt),
+    index('responses_link').on(t.linkId),
+    // Covers the results filters' checks (worker/results/filters.ts): they count a survey's
+    // responses by link, mode, language and month without reading the rows themselves.
+    index('responses_survey_dimensions').on(t.surveyId, t.status, t.linkId, t.mode, t.language, t.completedAt)
+  ]
 );
 
 /**
@@ -128,7 +134,13 @@ export const answers = sqliteTable(
     rowId: text('row_id'),
     optionId: text('option_id'),
     number: real('number'),
-    text: text('text')
+    text: text('text'),
+    /**
+     * 1 on exactly one row of each response's answer to a question (or matrix row), 0 on
+     * the others (a multiple choice or ranking has several rows). sum(lead) counts the
+     * people who answered, in the same GROUP BY pass as the options' counts.
+     */
+    lead: integer('lead').notNull().default(0)
   },
   (t) => [
     index('answers_survey_question').on(t.surveyId, t.questionId, t.rowId, t.optionId),
@@ -341,4 +353,60 @@ export const cards = sqliteTable(
     usedAt: text('used_at')
   },
   (t) => [index('cards_link').on(t.linkId), uniqueIndex('cards_response').on(t.responseId)]
+);
+
+/** Where an editor's review of one written answer stands. Only approved and redacted words are ever shown beyond editors. */
+export const TEXT_REVIEW_STATUSES = ['pending', 'approved', 'redacted', 'rejected'] as const;
+
+/**
+ * An editor's decision on one free-text answer (a text or long-text answer, or the "other,
+ * please say" words of a choice). No row means pending. Survey and question are copied from
+ * the answer so the approved quotes of a question are one indexed lookup.
+ */
+export const textReviews = sqliteTable(
+  'text_reviews',
+  {
+    answerId: integer('answer_id')
+      .primaryKey()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    surveyId: text('survey_id').notNull(),
+    questionId: text('question_id').notNull(),
+    status: text('status', { enum: TEXT_REVIEW_STATUSES }).notNull().default('pending'),
+    /** The editor's edited version, shown instead of the original (status 'redacted' only). */
+    redactedText: text('redacted_text'),
+    /** The member who decided (no foreign key: the decision outlives their account, as the audit log does). */
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: text('reviewed_at')
+  },
+  (t) => [index('text_reviews_queue').on(t.surveyId, t.status, t.questionId)]
+);
+
+/** A theme an editor tags written answers with, per survey ("Support after the funeral"). */
+export const textThemes = sqliteTable(
+  'text_themes',
+  {
+    id: text('id').primaryKey(),
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt()
+  },
+  // Names are unique per survey whatever their case.
+  (t) => [uniqueIndex('text_themes_survey_name').on(t.surveyId, sql`lower(${t.name})`)]
+);
+
+/** Which themes a reviewed answer is tagged with. */
+export const textReviewThemes = sqliteTable(
+  'text_review_themes',
+  {
+    answerId: integer('answer_id')
+      .notNull()
+      .references(() => textReviews.answerId, { onDelete: 'cascade' }),
+    themeId: text('theme_id')
+      .notNull()
+      .references(() => textThemes.id, { onDelete: 'cascade' })
+  },
+  (t) => [primaryKey({ columns: [t.answerId, t.themeId] }), index('text_review_themes_theme').on(t.themeId)]
 );

@@ -37,3 +37,8 @@ export function toSqlText(statement: SQL): string {
 export function rawInBatch(db: Db, statement: SQL) {
   return db.run(sql.raw(toSqlText(statement)));
 }
+
+/** A raw query that can go in `db.batch` and returns its rows (values written in as literals, as above). */
+export function allInBatch<T>(db: Db, statement: SQL) {
+  return db.all<T>(sql.raw(toSqlText(statement)));
+}

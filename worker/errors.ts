@@ -74,3 +74,10 @@ export class InvalidLink extends DomainError {
     super(410, 'invalid_link', message);
   }
 }
+
+/** A results filter that could single out a small group of people (see worker/results/filters.ts). */
+export class FilterRefused extends DomainError {
+  constructor(message: string) {
+    super(422, 'filter_refused', message);
+  }
+}

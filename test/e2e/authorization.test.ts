@@ -8,6 +8,9 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApi } from '../../worker/app';
 import { root } from '../support/local-worker';
+import { templates } from '../../schema/templates';
+import { random, syntheticAnswers } from '../../worker/seed/synthetic';
+import { query } from './db';
 import { apiCookie, PEOPLE, type Person } from './people';
 
 const base = inject('baseURL');
@@ -32,6 +35,7 @@ const adminOnly = (admin: Outcome = 'ok') => members({ dataEntry: 'forbidden', r
 const ctx = { removableUser: '', reviewerId: '', removableOrganisation: '', linkId: '', linkCode: '', packId: '' };
 const SURVEY = `/n/${NETWORK}/surveys/memorials`;
 const FORGED = 'a'.repeat(28);
+const def = (slug: string) => templates.find((t) => t.slug === slug)!.definition;
 
 type Row = { request: (who: Person) => { path: string; method?: string; form?: Record<string, string>; json?: unknown }; expect: Expect; signsOut?: boolean };
 
@@ -55,12 +59,26 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/surveys/employers/results' }),
     expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'forbidden' })
   },
+  // Downloads of the results: whoever may read the results page, with the same suppression.
+  'GET /surveys/[slug]/results/export.csv': {
+    request: () => ({ path: '/surveys/employers/results/export.csv' }),
+    expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'forbidden' })
+  },
+  'GET /surveys/[slug]/results/export.xlsx': {
+    request: () => ({ path: '/surveys/employers/results/export.xlsx' }),
+    expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'forbidden' })
+  },
   'GET /l/[code]': { request: () => ({ path: `/l/${ctx.linkCode}` }), expect: all('ok') },
   'GET /c/[token]': { request: () => ({ path: `/c/${FORGED}` }), expect: all('gone') },
   'GET /i/[token]': { request: () => ({ path: `/i/${FORGED}` }), expect: all('gone') },
   'GET /n/[network]/surveys/[slug]': { request: () => ({ path: SURVEY }), expect: members({ dataEntry: 'ok', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'notfound' }) },
   'GET /n/[network]/surveys/[slug]/invitations': { request: () => ({ path: `/n/${NETWORK}/surveys/care-homes/invitations` }), expect: editorOnly() },
   'GET /n/[network]/surveys/[slug]/invitations/invitations.csv': { request: () => ({ path: `/n/${NETWORK}/surveys/care-homes/invitations/invitations.csv` }), expect: editorOnly() },
+  // Free-text review: editors and admins only (reviewers see approved words in the results, nothing else).
+  'GET /n/[network]/surveys/[slug]/review': { request: () => ({ path: `${SURVEY}/review` }), expect: editorOnly() },
+  // Every response as given: editors and admins only, never reviewers.
+  'GET /n/[network]/surveys/[slug]/responses.csv': { request: () => ({ path: `${SURVEY}/responses.csv` }), expect: editorOnly() },
+  'GET /n/[network]/surveys/[slug]/responses.xlsx': { request: () => ({ path: `${SURVEY}/responses.xlsx` }), expect: editorOnly() },
   'GET /n/[network]/surveys/[slug]/links/[link]/poster': { request: () => ({ path: `${SURVEY}/links/${ctx.linkId}/poster` }), expect: editorOnly() },
   'GET /n/[network]/surveys/[slug]/links/[link]/qr.svg': { request: () => ({ path: `${SURVEY}/links/${ctx.linkId}/qr.svg` }), expect: editorOnly() },
   'GET /n/[network]/surveys/[slug]/links/[link]/qr.png': { request: () => ({ path: `${SURVEY}/links/${ctx.linkId}/qr.png` }), expect: editorOnly() },
@@ -82,6 +100,12 @@ const MATRIX: Record<string, Row> = {
   'POST /n/[network]/surveys/[slug]?/withdraw': { request: () => ({ path: `${SURVEY}?/withdraw`, form: { id: 'no-such-link' } }), expect: editorOnly('notfound') },
   'POST /n/[network]/surveys/[slug]/invitations?/create': { request: () => ({ path: `/n/${NETWORK}/surveys/care-homes/invitations?/create`, form: {} }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]/invitations?/withdraw': { request: () => ({ path: `/n/${NETWORK}/surveys/care-homes/invitations?/withdraw`, form: { id: 'no-such-link' } }), expect: editorOnly('notfound') },
+  // Each review action is sent something it refuses (an answer number that is not one, an empty name), so nothing changes.
+  'POST /n/[network]/surveys/[slug]/review?/approve': { request: () => ({ path: `${SURVEY}/review?/approve`, form: { answer: 'none' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/review?/reject': { request: () => ({ path: `${SURVEY}/review?/reject`, form: { answer: 'none' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/review?/redact': { request: () => ({ path: `${SURVEY}/review?/redact`, form: { answer: 'none', text: '' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/review?/tag': { request: () => ({ path: `${SURVEY}/review?/tag`, form: { answer: 'none' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/review?/theme': { request: () => ({ path: `${SURVEY}/review?/theme`, form: { name: '' } }), expect: editorOnly('invalid') },
   // Someone already signed in is sent on to their account rather than shown the form again.
   'POST /login': {
     request: (who) => ({ path: '/login', form: { email: `nobody-${who}@example.org`, password: 'wrong password' } }),
@@ -117,6 +141,10 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/surveys/:slug/results': {
     request: () => ({ path: '/api/surveys/employers/results' }),
+    expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'forbidden' })
+  },
+  'GET /api/surveys/:slug/crosstab': {
+    request: () => ({ path: '/api/surveys/employers/crosstab?x=answering_for&y=respondent_role' }),
     expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'forbidden' })
   },
   'GET /api/networks/:network/members': { request: () => ({ path: `/api/networks/${NETWORK}/members` }), expect: adminOnly() },
@@ -217,5 +245,76 @@ describe('authorization matrix', () => {
       if (row.signsOut && cookies[who]) cookies[who] = await apiCookie(base, PEOPLE[who]!);
     }
     expect(got).toEqual(Object.fromEntries(order.map((w) => [w, row.expect[w]])));
+  });
+});
+
+/**
+ * Words that are not approved never reach a reviewer: a pending answer, a rejected one and
+ * the original of a redacted one are sent through the real survey API, decided through the
+ * editor's real forms, and then every route a reviewer may open (every GET row above that
+ * a reviewer gets, plus this survey's pages, results and downloads, filtered or not, and
+ * the pages a reviewer is refused) is read as the reviewer.
+ */
+describe('a reviewer never receives words that are not approved', () => {
+  const PENDING = 'Zanzibar pending words 7781';
+  const REJECTED = 'Quixotic rejected words 5523';
+  const ORIGINAL = 'Ask Mrs Wolstenholme on 07700 900987 about the bench';
+  const REDACTED = 'Ask Mrs [name] on [phone] about the lilac bench';
+  const APPROVED = 'Marigold approved words 3319';
+  const never = [PENDING, REJECTED, 'Wolstenholme', '900987', '07700 900987'];
+
+  beforeAll(async () => {
+    for (const words of [PENDING, REJECTED, ORIGINAL, APPROVED]) {
+      const res = await fetch(`${base}/api/surveys/memorials/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: crypto.randomUUID(), answers: { ...syntheticAnswers(def('memorials'), random(words.length)), what_would_matter: words } })
+      });
+      expect(res.status).toBe(201);
+    }
+    const editor = { cookie: cookies.editor!, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' };
+    const decide = async (words: string, action: string, form: Record<string, string> = {}) => {
+      const [{ id }] = query<{ id: number }>(`SELECT id FROM answers WHERE text = '${words}'`);
+      const res = await fetch(`${base}${SURVEY}/review?/${action}`, { method: 'POST', headers: editor, body: new URLSearchParams({ answer: String(id), ...form }).toString(), redirect: 'manual' });
+      expect(res.status, `${action} ${words}`).toBe(303);
+    };
+    await decide(REJECTED, 'reject');
+    await decide(ORIGINAL, 'redact', { text: REDACTED });
+    await decide(APPROVED, 'approve');
+  });
+
+  it('on any page or API response', async () => {
+    const paths = Object.values(MATRIX)
+      .filter((row) => row.expect.reviewer === 'ok' && !row.signsOut)
+      .map((row) => row.request('reviewer'))
+      .filter((r) => !r.form && r.json === undefined)
+      .map((r) => r.path);
+    paths.push(
+      '/surveys/memorials/results',
+      '/surveys/memorials/results?mode=online',
+      '/api/surveys/memorials/results',
+      '/api/surveys/memorials/results?mode=online',
+      '/surveys/memorials/results/export.csv',
+      SURVEY,
+      `${SURVEY}/paper`,
+      // Refused to a reviewer: and the refusal says nothing either.
+      `${SURVEY}/review`,
+      `${SURVEY}/review?status=rejected`,
+      `${SURVEY}/responses.csv`
+    );
+    const seen: string[] = [];
+    for (const path of paths) {
+      const res = await fetch(`${base}${path}`, { headers: { cookie: cookies.reviewer!, accept: path.startsWith('/api/') ? 'application/json' : 'text/html' }, redirect: 'manual' });
+      const body = await res.text();
+      for (const words of never) expect(body, `${path} (${res.status})`).not.toContain(words);
+      seen.push(`${path} ${res.status}`);
+    }
+    expect(seen).toContain(`${SURVEY}/review 403`);
+    // The approved words and the redacted version do reach the reviewer: the check above looked in the right places.
+    const page = await (await fetch(`${base}/surveys/memorials/results`, { headers: { cookie: cookies.reviewer! } })).text();
+    expect(page).toContain(APPROVED);
+    expect(page).toContain(REDACTED);
+    const api = (await (await fetch(`${base}/api/surveys/memorials/results`, { headers: { cookie: cookies.reviewer! } })).json()) as { quotes: Record<string, { quotes: string[] }> };
+    expect(api.quotes.what_would_matter.quotes).toEqual(expect.arrayContaining([APPROVED, REDACTED]));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suppressGroup, type Figure } from '../../worker/results/suppression';
+import { suppressGroup, suppressTable, withheldGroups, type Figure } from '../../worker/results/suppression';
 
 const hidden: Figure = { count: null, percent: null, suppressed: true };
 const shown = (count: number, percent: number | null): Figure => ({ count, percent, suppressed: false });
@@ -72,5 +72,45 @@ describe('medianIndex', () => {
     expect(medianIndex([1, 1, 1])).toBe(1);
     expect(medianIndex([5, 0, 0, 6])).toBe(3);
     expect(medianIndex([0, 2, 2, 0])).toBe(1);
+  });
+});
+
+describe('withheldGroups', () => {
+  it('withholds groups below the minimum, and the smallest shown group when the withheld ones are too few together', () => {
+    expect(withheldGroups(new Map([['a', 30], ['b', 6], ['c', 2]]), 5)).toEqual(new Set(['c', 'b']));
+    expect(withheldGroups(new Map([['a', 30], ['b', 6], ['c', 2], ['d', 3]]), 5)).toEqual(new Set(['c', 'd']));
+    expect(withheldGroups(new Map([['a', 30], ['b', 0]]), 5)).toEqual(new Set());
+    expect(withheldGroups(new Map([['a', 19], ['b', 1]]), 5)).toEqual(new Set(['a', 'b']));
+  });
+});
+
+describe('suppressTable', () => {
+  it('hides small cells and, along every line that adds up, one more so none can be subtracted out', () => {
+    // Rows and columns both add up (one answer each to both questions).
+    const cells = [
+      [20, 3, 10],
+      [15, 12, 9],
+      [8, 7, 30]
+    ];
+    const rows = cells.map((r) => r.reduce((a, b) => a + b, 0));
+    const columns = cells[0].map((_, j) => cells.reduce((a, r) => a + r[j], 0));
+    const t = suppressTable(cells, { rows, columns, all: rows.reduce((a, b) => a + b, 0) }, 5, { rowsAdd: true, columnsAdd: true });
+    const hidden = t.cells.map((r) => r.map((f) => f.suppressed));
+    expect(hidden[0][1]).toBe(true);
+    // No row or column with exactly one hidden cell (and its total shown).
+    for (let i = 0; i < 3; i++) {
+      const inRow = hidden[i].filter(Boolean).length + (t.rows[i].suppressed ? 1 : 0);
+      expect(inRow === 0 || inRow >= 2).toBe(true);
+      const inColumn = hidden.map((r) => r[i]).filter(Boolean).length + (t.columns[i].suppressed ? 1 : 0);
+      expect(inColumn === 0 || inColumn >= 2).toBe(true);
+    }
+    // Shown cells carry their share of the row.
+    expect(t.cells[2][2]).toEqual({ count: 30, percent: 66.7, suppressed: false });
+  });
+
+  it('hides everything when the whole table is below the minimum', () => {
+    const t = suppressTable([[2, 1]], { rows: [3], columns: [2, 1], all: 3 }, 5, { rowsAdd: true, columnsAdd: true });
+    expect(t.all.suppressed).toBe(true);
+    expect(t.cells[0].every((f) => f.suppressed)).toBe(true);
   });
 });

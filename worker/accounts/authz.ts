@@ -12,15 +12,19 @@ export type Role = (typeof ROLES)[number];
 export type Capability =
   | 'network:view'
   | 'results:read'
+  /** Read respondents' free text as written, and approve, redact or reject it. */
+  | 'texts:review'
   | 'surveys:edit'
   | 'responses:enter'
+  /** Download every complete response as given, free text included (editors and admins, never reviewers). */
+  | 'responses:export'
   | 'members:manage'
   | 'organisations:manage'
   | 'audit:read';
 
 const GRANTS: Record<Role, readonly Capability[]> = {
-  admin: ['network:view', 'results:read', 'surveys:edit', 'responses:enter', 'members:manage', 'organisations:manage', 'audit:read'],
-  editor: ['network:view', 'results:read', 'surveys:edit', 'responses:enter'],
+  admin: ['network:view', 'results:read', 'texts:review', 'surveys:edit', 'responses:enter', 'responses:export', 'members:manage', 'organisations:manage', 'audit:read'],
+  editor: ['network:view', 'results:read', 'texts:review', 'surveys:edit', 'responses:enter', 'responses:export'],
   reviewer: ['network:view', 'results:read'],
   'data-entry': ['network:view', 'responses:enter']
 };

@@ -7,6 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import {
   fromRows,
   keepVisible,
+  leads,
   nextPage,
   previousPage,
   toRows,
@@ -24,8 +25,8 @@ import * as links from '../links/service';
 import * as surveys from '../surveys/service';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
-/** D1 binds at most 100 parameters per statement; an answer row binds 7. */
-const ANSWER_ROWS_PER_INSERT = 14;
+/** D1 binds at most 100 parameters per statement; an answer row binds 8. */
+const ANSWER_ROWS_PER_INSERT = 12;
 /** The trigger in migration 0001 raises this when answers are added to a complete response. */
 const ALREADY_COMPLETE = 'response already complete';
 /** The trigger in migration 0004 raises this when a response would go over the survey's cap. */
@@ -183,14 +184,17 @@ export async function complete(
   }
 ): Promise<{ duplicate: boolean }> {
   const source = input.source ?? ONLINE;
-  const rows = toRows(input.definition, input.answers).map((r) => ({
+  const given = toRows(input.definition, input.answers);
+  const lead = leads(given);
+  const rows = given.map((r, i) => ({
     responseId: input.responseId,
     surveyId: input.surveyId,
     questionId: r.question_id,
     rowId: r.row_id,
     optionId: r.option_id,
     number: r.number,
-    text: r.text
+    text: r.text,
+    lead: lead[i]
   }));
   const inserts = [];
   for (let i = 0; i < rows.length; i += ANSWER_ROWS_PER_INSERT)
@@ -254,6 +258,29 @@ function talliesFor(db: Db, responseId: string) {
     rawInBatch(db, sql`INSERT INTO tallies (survey_id, question_id, row_id, option_id, count)
       SELECT survey_id, '*', '', '*', 1 FROM responses WHERE id = ${responseId} AND status = 'partial' ${add}`)
   ];
+}
+
+/**
+ * Recount a survey's running totals from its complete responses' answer rows, the same
+ * figures `talliesFor` keeps one response at a time. For bulk loads of made-up responses
+ * (scripts/synthetic.ts, the results benchmark) and for repairs; answering never needs it.
+ */
+export async function rebuildTallies(db: Db, surveyId: string): Promise<void> {
+  await db.batch([
+    rawInBatch(db, sql`DELETE FROM tallies WHERE survey_id = ${surveyId}`),
+    rawInBatch(db, sql`INSERT INTO tallies (survey_id, question_id, row_id, option_id, count, numbers, sum, texts)
+      SELECT survey_id, question_id, coalesce(row_id, ''), coalesce(option_id, ''), count(*), count(number), total(number), count(text)
+      FROM answers WHERE survey_id = ${surveyId}
+      GROUP BY question_id, coalesce(row_id, ''), coalesce(option_id, '')`),
+    rawInBatch(db, sql`INSERT INTO tallies (survey_id, question_id, row_id, option_id, count, numbers, sum, texts)
+      SELECT survey_id, question_id, coalesce(row_id, ''), '*', count(DISTINCT response_id),
+        count(CASE WHEN option_id IS NULL OR option_id <> ${PREFER_NOT} THEN number END),
+        total(CASE WHEN option_id IS NULL OR option_id <> ${PREFER_NOT} THEN number END), count(text)
+      FROM answers WHERE survey_id = ${surveyId}
+      GROUP BY question_id, coalesce(row_id, '')`),
+    rawInBatch(db, sql`INSERT INTO tallies (survey_id, question_id, row_id, option_id, count)
+      SELECT survey_id, '*', '', '*', count(*) FROM responses WHERE survey_id = ${surveyId} AND status = 'complete' GROUP BY survey_id`)
+  ]);
 }
 
 /**

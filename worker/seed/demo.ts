@@ -14,9 +14,10 @@ import * as responses from '../responses/service';
 import * as surveys from '../surveys/service';
 import { DEMO_ORGANISATIONS } from './organisations';
 import { random, syntheticAnswers } from './synthetic';
+import { seedDemoReviews } from './reviews';
 import * as links from '../links/service';
 import { links as linksTable, cards as cardsTable } from '../../schema/tables';
-import { eq, and, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 
 const ONLINE: links.Source = { mode: 'online', linkId: null, enteredBy: null, organisation: null, card: false, kiosk: null };
 
@@ -117,5 +118,19 @@ export async function seedDemo(db: Db, opts: { pepper: string }): Promise<{ seed
       });
     }
   }
+  await spreadOverMonths(db, network.id);
+  // Made-up review decisions and themes, so the review queues and the results' quotes show something.
+  await seedDemoReviews(db, network.id);
   return { seeded: true, network: network.name, surveys: slugs };
+}
+
+/**
+ * Made-up responses arrive over the last six months, not all at the moment of seeding, so
+ * results can be filtered by month. Deterministic: the day comes from the response id.
+ */
+async function spreadOverMonths(db: Db, networkId: string): Promise<void> {
+  await db.run(sql`UPDATE responses SET
+      completed_at = strftime('%Y-%m-%dT%H:%M:%fZ', completed_at, '-' || (abs(unicode(substr(id, 1, 1)) * 31 + unicode(substr(id, 2, 1)) * 7 + unicode(substr(id, 3, 1))) % 180) || ' days'),
+      started_at = strftime('%Y-%m-%dT%H:%M:%fZ', completed_at, '-' || (abs(unicode(substr(id, 1, 1)) * 31 + unicode(substr(id, 2, 1)) * 7 + unicode(substr(id, 3, 1))) % 180) || ' days', '-9 minutes')
+    WHERE status = 'complete' AND survey_id IN (SELECT id FROM surveys WHERE network_id = ${networkId})`);
 }

@@ -49,7 +49,14 @@ const PHRASES = [
   'A quiet place to sit and remember.',
   'Help with the cost of the funeral.',
   'Being asked, not told.',
-  'Support for the whole family, including the children.'
+  'Support for the whole family, including the children.',
+  // Made-up personal details (names, a drama-range phone number, an example address), as
+  // real answers sometimes hold them: the free-text review must catch these.
+  'My husband Derek was looked after so well at the hospice, thank you to Sister Agnes.',
+  'Please ring me on 07700 900461, I would like to help with the memorial garden.',
+  'Our neighbour Mrs Okafor at 14 Elm Grove sat with me every evening.',
+  'Email me at jo.demo@example.org about the bereavement café.',
+  'More support for carers like my mum Pat, who looked after dad alone.'
 ];
 
 function answer(q: Question, rand: () => number): AnswerValue | undefined {

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as links from '$server/links/service';
 import * as responses from '$server/responses/service';
+import * as results from '$server/results/service';
 import * as surveys from '$server/surveys/service';
 import { rethrow } from '$lib/server/errors';
 import type { PageServerLoad } from './$types';
@@ -18,6 +19,8 @@ export const load: PageServerLoad = async ({ params, locals, platform, setHeader
 	const version = sent?.version ?? survey.currentVersion;
 	const definition = await surveys.definitionOf(locals.db, survey.id, version);
 	const draft = sent ? null : await responses.load(locals.db, survey.id, inv.responseId).catch(rethrow);
+	// Once sent, the organisation sees its answers beside everyone's (suppressed, as any reviewer would).
+	const everyone = sent ? await results.picture(locals.db, survey) : null;
 	return {
 		slug: inv.slug,
 		network: survey.network,
@@ -26,6 +29,7 @@ export const load: PageServerLoad = async ({ params, locals, platform, setHeader
 		closed: surveys.closedReason(survey),
 		started: draft !== null && Object.keys(draft.answers).length > 0,
 		continueUrl: `/s/${inv.slug}?${new URLSearchParams({ r: inv.responseId })}`,
-		sent: sent && { answers: sent.answers, at: inv.link.submittedAt ?? sent.completedAt, by: inv.link.submittedBy }
+		sent: sent && { answers: sent.answers, at: inv.link.submittedAt ?? sent.completedAt, by: inv.link.submittedBy },
+		everyone
 	};
 };

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { can } from '$server/accounts/authz';
 import * as links from '$server/links/service';
+import * as review from '$server/results/review';
 import { qrPath } from '$server/links/qr';
 import * as surveys from '$server/surveys/service';
 import { actionError } from '$lib/server/errors';
@@ -30,11 +31,19 @@ export const load: PageServerLoad = async (event) => {
 			opensAt: isoToLondon(survey.opensAt),
 			closesAt: isoToLondon(survey.closesAt),
 			responseCap: survey.responseCap,
+			minGroupSize: survey.minGroupSize,
 			closedReason: surveys.closedReason(survey),
 			complete: await surveys.responseCount(event.locals.db, survey.id),
 			url: `${origin}/s/${survey.slug}`
 		},
-		can: { edit: editor, enter: can(memberships, network.id, 'responses:enter'), results: can(memberships, network.id, 'results:read') },
+		can: {
+			edit: editor,
+			enter: can(memberships, network.id, 'responses:enter'),
+			results: can(memberships, network.id, 'results:read'),
+			exportResponses: can(memberships, network.id, 'responses:export')
+		},
+		/** Editors and admins: how many written answers wait for review. */
+		review: can(memberships, network.id, 'texts:review') ? { pending: await review.pendingCount(event.locals.db, network.id, survey.slug) } : null,
 		links: all.filter((l) => l.kind === 'public' || l.kind === 'kiosk').map(withUrl),
 		packs: all.filter((l) => l.kind === 'cards'),
 		invitations: {
