@@ -56,14 +56,15 @@ async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
 const answerId = (words: string) => query<{ id: number }>(`SELECT id FROM answers WHERE text = '${words.replace(/'/g, "''")}'`)[0].id;
 
 describe('free-text review', () => {
-  // First, before any request: it reads the database only (one wrangler call).
+  // It reads the database only (one wrangler call). Other test files review answers too, so
+  // it looks at the seeded decisions (the system's, with no member) only.
   it('the demo comes with made-up decisions of every kind, themes, and answers still waiting', () => {
     const [demo] = query<Record<string, number>>(`SELECT
       (SELECT count(*) FROM text_reviews WHERE status = 'approved') AS approved,
       (SELECT count(*) FROM text_reviews WHERE status = 'redacted') AS redacted,
       (SELECT count(*) FROM text_reviews WHERE status = 'rejected') AS rejected,
-      (SELECT count(*) FROM text_reviews WHERE status = 'redacted' AND redacted_text NOT LIKE '%[%]%') AS unplaceheld,
-      (SELECT count(*) FROM text_reviews WHERE reviewed_by IS NOT NULL) AS byMembers,
+      (SELECT count(*) FROM text_reviews WHERE status = 'redacted' AND reviewed_by IS NULL AND redacted_text NOT LIKE '%[%]%') AS unplaceheld,
+      (SELECT count(*) FROM text_reviews WHERE reviewed_by IS NULL) AS bySystem,
       (SELECT count(*) FROM audit_log WHERE action = 'text.demo_seed' AND details LIKE '%made-up%') AS notes,
       (SELECT count(*) FROM text_themes t JOIN surveys s ON s.id = t.survey_id WHERE s.slug = 'memorials') AS themes,
       (SELECT count(*) FROM answers a LEFT JOIN text_reviews r ON r.answer_id = a.id
@@ -72,7 +73,9 @@ describe('free-text review', () => {
     expect(demo.redacted).toBeGreaterThan(0);
     expect(demo.rejected).toBeGreaterThan(0);
     // Redacted with the suggested placeholders; recorded as the system's, each survey's saying they are made up.
-    expect(demo).toMatchObject({ unplaceheld: 0, byMembers: 0, notes: 5, themes: 4 });
+    expect(demo).toMatchObject({ unplaceheld: 0, notes: 5 });
+    expect(demo.bySystem).toBeGreaterThan(0);
+    expect(demo.themes).toBeGreaterThanOrEqual(4);
     expect(demo.waiting).toBeGreaterThan(0);
   });
 
