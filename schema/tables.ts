@@ -410,3 +410,217 @@ export const textReviewThemes = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.answerId, t.themeId] }), index('text_review_themes_theme').on(t.themeId)]
 );
+
+// ---------------------------------------------------------------------------------------
+// Evidence for the charter: standards, next-step actions, indicators, evidence, and the
+// Ambitions self-assessment.
+
+/**
+ * A charter standard of a network (versioned reference data): "All workplaces across the
+ * City have access to proactive & crisis support". `sector` groups them (Schools,
+ * Workplaces…); admins edit the wording, and every edit bumps `version` and keeps the old
+ * wording in `standard_revisions`.
+ */
+export const standards = sqliteTable(
+  'standards',
+  {
+    id: text('id').primaryKey(),
+    networkId: text('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    sector: text('sector').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    retiredAt: text('retired_at'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull().default(now)
+  },
+  (t) => [index('standards_network').on(t.networkId, t.position)]
+);
+
+/** Earlier wordings of a standard: one row per version replaced. */
+export const standardRevisions = sqliteTable(
+  'standard_revisions',
+  {
+    standardId: text('standard_id')
+      .notNull()
+      .references(() => standards.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    sector: text('sector').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    replacedBy: text('replaced_by'),
+    replacedAt: text('replaced_at').notNull().default(now)
+  },
+  (t) => [primaryKey({ columns: [t.standardId, t.version] })]
+);
+
+/**
+ * A network's self-assessment of one standard for a period ("2022", "2023"): what is in
+ * place, the community's part in it, and the gaps.
+ */
+export const standardAssessments = sqliteTable(
+  'standard_assessments',
+  {
+    id: text('id').primaryKey(),
+    standardId: text('standard_id')
+      .notNull()
+      .references(() => standards.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    inPlace: text('in_place').notNull().default(''),
+    gaps: text('gaps').notNull().default(''),
+    participation: text('participation', { enum: ['done_to', 'done_with', 'done_by'] }),
+    updatedBy: text('updated_by'),
+    updatedAt: text('updated_at').notNull().default(now)
+  },
+  (t) => [uniqueIndex('standard_assessments_period').on(t.standardId, t.period)]
+);
+
+export const ACTION_STATUSES = ['not_started', 'planned', 'in_progress', 'done'] as const;
+/** How the community takes part (after Sallnow and Paul): done to, done with, done by the community. */
+export const PARTICIPATION = ['done_to', 'done_with', 'done_by'] as const;
+
+/** A next-step action under a standard. */
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: text('id').primaryKey(),
+    networkId: text('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    standardId: text('standard_id')
+      .notNull()
+      .references(() => standards.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    owner: text('owner').notNull().default(''),
+    status: text('status', { enum: ACTION_STATUSES }).notNull().default('not_started'),
+    targetDate: text('target_date'),
+    participation: text('participation', { enum: PARTICIPATION }),
+    notes: text('notes').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull().default(now)
+  },
+  (t) => [index('actions_standard').on(t.standardId, t.position), index('actions_network').on(t.networkId)]
+);
+
+export const METRICS = ['share', 'mean', 'responses', 'organisations'] as const;
+
+/**
+ * How an action is measured from survey results: the share of people choosing given
+ * options of a question, the mean of a scale or rating, the number of responses, or the
+ * number of organisations responding; with an optional target.
+ */
+export const indicators = sqliteTable(
+  'indicators',
+  {
+    id: text('id').primaryKey(),
+    networkId: text('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    actionId: text('action_id')
+      .notNull()
+      .references(() => actions.id, { onDelete: 'cascade' }),
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    metric: text('metric', { enum: METRICS }).notNull(),
+    questionId: text('question_id'),
+    rowId: text('row_id'),
+    /** Option ids whose share is measured (metric `share`). */
+    options: text('options', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    target: real('target'),
+    createdBy: text('created_by'),
+    createdAt: createdAt()
+  },
+  (t) => [index('indicators_action').on(t.actionId)]
+);
+
+export const EVIDENCE_KINDS = ['snapshot', 'quote', 'link', 'note'] as const;
+
+/**
+ * Evidence on an action, dated and attributed: a frozen indicator value (snapshot), an
+ * approved quote, a link or a note. Rows are never changed once written (a trigger refuses
+ * updates), so a report cites figures that do not move.
+ */
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    id: text('id').primaryKey(),
+    networkId: text('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    actionId: text('action_id')
+      .notNull()
+      .references(() => actions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: EVIDENCE_KINDS }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    url: text('url'),
+    indicatorId: text('indicator_id').references(() => indicators.id, { onDelete: 'set null' }),
+    /** A snapshot's frozen value: { value, suppressed, base, target, label, survey, question, computedAt, … }. */
+    snapshot: text('snapshot', { mode: 'json' }),
+    /** For a quote: the reviewed answer it came from (its approved or redacted words are copied into body). */
+    answerId: integer('answer_id'),
+    recordedBy: text('recorded_by'),
+    recordedByEmail: text('recorded_by_email').notNull().default(''),
+    recordedAt: text('recorded_at').notNull().default(now)
+  },
+  (t) => [index('evidence_action').on(t.actionId, t.recordedAt)]
+);
+
+/**
+ * An Ambitions for Palliative and End of Life Care self-assessment (schema/ambitions.ts
+ * holds the template: ambitions, building blocks, items and level descriptors).
+ */
+export const ambitionsAssessments = sqliteTable(
+  'ambitions_assessments',
+  {
+    id: text('id').primaryKey(),
+    networkId: text('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    assessedOn: text('assessed_on'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull().default(now)
+  },
+  (t) => [index('ambitions_assessments_network').on(t.networkId)]
+);
+
+/** One item of an Ambitions self-assessment: its level (0-5, or null when unscored), evidence and gaps. */
+export const ambitionsScores = sqliteTable(
+  'ambitions_scores',
+  {
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => ambitionsAssessments.id, { onDelete: 'cascade' }),
+    itemCode: text('item_code').notNull(),
+    level: integer('level'),
+    evidence: text('evidence').notNull().default(''),
+    gaps: text('gaps').notNull().default(''),
+    updatedBy: text('updated_by'),
+    updatedAt: text('updated_at').notNull().default(now)
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.itemCode] })]
+);
+
+/**
+ * A survey's public "you said, we did" page (/s/<slug>/outcome, where its QR code leads once
+ * it closes): what people said, in the network's words, and what was done; shown only once
+ * published. The figures on it come from the results, suppressed as always.
+ */
+export const surveyOutcomes = sqliteTable('survey_outcomes', {
+  surveyId: text('survey_id')
+    .primaryKey()
+    .references(() => surveys.id, { onDelete: 'cascade' }),
+  youSaid: text('you_said').notNull().default(''),
+  weDid: text('we_did').notNull().default(''),
+  publishedAt: text('published_at'),
+  updatedBy: text('updated_by'),
+  updatedAt: text('updated_at').notNull().default(now)
+});

@@ -20,12 +20,31 @@ export type Capability =
   | 'responses:export'
   | 'members:manage'
   | 'organisations:manage'
-  | 'audit:read';
+  | 'audit:read'
+  /** Read the charter standards, actions, evidence, self-assessments and reports. */
+  | 'evidence:read'
+  /** Record next-step actions, indicators, evidence and self-assessments. */
+  | 'evidence:manage'
+  /** Edit the wording of charter standards and add sectors (reference data). */
+  | 'standards:manage';
 
 const GRANTS: Record<Role, readonly Capability[]> = {
-  admin: ['network:view', 'results:read', 'texts:review', 'surveys:edit', 'responses:enter', 'responses:export', 'members:manage', 'organisations:manage', 'audit:read'],
-  editor: ['network:view', 'results:read', 'texts:review', 'surveys:edit', 'responses:enter', 'responses:export'],
-  reviewer: ['network:view', 'results:read'],
+  admin: [
+    'network:view',
+    'results:read',
+    'texts:review',
+    'surveys:edit',
+    'responses:enter',
+    'responses:export',
+    'members:manage',
+    'organisations:manage',
+    'audit:read',
+    'evidence:read',
+    'evidence:manage',
+    'standards:manage'
+  ],
+  editor: ['network:view', 'results:read', 'texts:review', 'surveys:edit', 'responses:enter', 'responses:export', 'evidence:read', 'evidence:manage'],
+  reviewer: ['network:view', 'results:read', 'evidence:read'],
   'data-entry': ['network:view', 'responses:enter']
 };
 
