@@ -8,7 +8,7 @@ export const load: LayoutServerLoad = async (event) => {
 	const memberships = locals.auth!.memberships;
 	return {
 		user: locals.auth!.user,
-		network: { id: network.id, slug: network.slug, name: network.name, isDemo: network.isDemo, admin: can(memberships, network.id, 'members:manage') },
+		network: { id: network.id, slug: network.slug, name: network.name, isDemo: network.isDemo, admin: can(memberships, network.id, 'members:manage'), evidence: can(memberships, network.id, 'evidence:read') },
 		role: memberships.find((m) => m.networkId === network.id)!.role
 	};
 };
