@@ -32,10 +32,18 @@ const editorOnly = (editor: Outcome = 'ok') => members({ dataEntry: 'forbidden',
 const adminOnly = (admin: Outcome = 'ok') => members({ dataEntry: 'forbidden', reviewer: 'forbidden', editor: 'forbidden', admin, other: 'notfound' });
 
 /** Values the requests need, found once the world is up. */
-const ctx = { removableUser: '', reviewerId: '', removableOrganisation: '', linkId: '', linkCode: '', packId: '' };
+const ctx = { removableUser: '', reviewerId: '', removableOrganisation: '', linkId: '', linkCode: '', packId: '', charterStandard: '', charterAction: '', retirableStandard: '' };
 const SURVEY = `/n/${NETWORK}/surveys/memorials`;
 const FORGED = 'a'.repeat(28);
 const def = (slug: string) => templates.find((t) => t.slug === slug)!.definition;
+
+/** The demo network's Ambitions self-assessment (seeded with the demo). */
+let demoAssessmentId = '';
+const demoAssessment = () => (demoAssessmentId ||= query<{ id: string }>(`SELECT a.id FROM ambitions_assessments a JOIN networks n ON n.id = a.network_id WHERE n.slug = '${NETWORK}' ORDER BY a.created_at LIMIT 1`)[0].id);
+
+/** One of the demo network's next-step actions (seeded with the demo). */
+const demoAction = () => query<{ id: string }>(`SELECT a.id FROM actions a JOIN networks n ON n.id = a.network_id WHERE n.slug = '${NETWORK}' ORDER BY a.created_at LIMIT 1`)[0].id;
+const ACTION = () => `/n/${NETWORK}/evidence/actions/${demoAction()}`;
 
 type Row = { request: (who: Person) => { path: string; method?: string; form?: Record<string, string>; json?: unknown }; expect: Expect; signsOut?: boolean };
 
@@ -51,9 +59,31 @@ const MATRIX: Record<string, Row> = {
   'GET /n/[network]/members': { request: () => ({ path: `/n/${NETWORK}/members` }), expect: adminOnly() },
   'GET /n/[network]/organisations': { request: () => ({ path: `/n/${NETWORK}/organisations` }), expect: adminOnly() },
   'GET /n/[network]/audit': { request: () => ({ path: `/n/${NETWORK}/audit` }), expect: adminOnly() },
+  // Evidence for the charter: members who may read evidence see it; editors record; admins word the standards.
+  'GET /n/[network]/evidence': { request: () => ({ path: `/n/${NETWORK}/evidence` }), expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'notfound' }) },
+  'POST /n/[network]/evidence?/standard': { request: () => ({ path: `/n/${NETWORK}/evidence?/standard`, form: { sector: '', title: '' } }), expect: adminOnly('invalid') },
+  'GET /n/[network]/evidence/standards/[id]': {
+    request: () => ({ path: `/n/${NETWORK}/evidence/standards/${ctx.charterStandard}` }),
+    expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'notfound' })
+  },
+  'POST /n/[network]/evidence/standards/[id]?/assess': { request: () => ({ path: `/n/${NETWORK}/evidence/standards/${ctx.charterStandard}?/assess`, form: { which: 'new', period: '' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/evidence/standards/[id]?/add': { request: () => ({ path: `/n/${NETWORK}/evidence/standards/${ctx.charterStandard}?/add`, form: { title: '' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/evidence/standards/[id]?/update': {
+    request: () => ({ path: `/n/${NETWORK}/evidence/standards/${ctx.charterStandard}?/update`, form: { action: ctx.charterAction, title: '' } }),
+    expect: editorOnly('invalid')
+  },
+  'POST /n/[network]/evidence/standards/[id]?/evidence': {
+    request: () => ({ path: `/n/${NETWORK}/evidence/standards/${ctx.charterStandard}?/evidence`, form: { action: ctx.charterAction, kind: 'link', title: 'x', url: 'http://example.org' } }),
+    expect: editorOnly('invalid')
+  },
+  'POST /n/[network]/evidence/standards/[id]?/wording': { request: () => ({ path: `/n/${NETWORK}/evidence/standards/${ctx.charterStandard}?/wording`, form: { sector: '', title: '' } }), expect: adminOnly('invalid') },
+  // A standard made for this row (below): retiring it twice is harmless.
+  'POST /n/[network]/evidence/standards/[id]?/retire': { request: () => ({ path: `/n/${NETWORK}/evidence/standards/${ctx.retirableStandard}?/retire`, form: {} }), expect: adminOnly() },
   'GET /s/[slug]': { request: () => ({ path: '/s/employers' }), expect: all('ok') },
   'GET /s/[slug]/thanks': { request: () => ({ path: '/s/employers/thanks' }), expect: all('ok') },
   'GET /s/[slug]/resume': { request: () => ({ path: '/s/employers/resume' }), expect: all('ok') },
+  // The demo publishes the memorial survey's "you said, we did"; an unpublished one is a 404.
+  'GET /s/[slug]/outcome': { request: () => ({ path: '/s/memorials/outcome' }), expect: all('ok') },
   'POST /s/[slug]/resume': { request: () => ({ path: '/s/employers/resume', form: { code: 'WRONG-CODE' } }), expect: all('invalid') },
   'GET /surveys/[slug]/results': {
     request: () => ({ path: '/surveys/employers/results' }),
@@ -97,6 +127,20 @@ const MATRIX: Record<string, Row> = {
   'POST /n/[network]/surveys/[slug]?/access': { request: () => ({ path: `${SURVEY}?/access`, form: { access: 'everyone' } }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]?/link': { request: () => ({ path: `${SURVEY}?/link`, form: { label: '' } }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]?/pack': { request: () => ({ path: `${SURVEY}?/pack`, form: { label: 'x', count: '0' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]?/outcome': { request: () => ({ path: `${SURVEY}?/outcome`, form: { youSaid: '', weDid: '', publish: 'on' } }), expect: editorOnly('invalid') },
+  // An action's indicators: everyone who reads evidence sees them; editors add and record.
+  'GET /n/[network]/evidence/actions/[action]': {
+    request: () => ({ path: ACTION() }),
+    expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'notfound' })
+  },
+  'GET /n/[network]/evidence/report': {
+    request: () => ({ path: `/n/${NETWORK}/evidence/report?kind=annual&year=2026` }),
+    expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'notfound' })
+  },
+  'POST /n/[network]/evidence/actions/[action]?/add': { request: () => ({ path: `${ACTION()}?/add`, form: { label: '', metric: 'responses' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/evidence/actions/[action]?/record': { request: () => ({ path: `${ACTION()}?/record`, form: { indicator: 'no-such' } }), expect: editorOnly('notfound') },
+  'POST /n/[network]/evidence/actions/[action]?/quote': { request: () => ({ path: `${ACTION()}?/quote`, form: { answer: 'x' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/evidence/actions/[action]?/remove': { request: () => ({ path: `${ACTION()}?/remove`, form: { indicator: 'no-such' } }), expect: editorOnly('notfound') },
   'POST /n/[network]/surveys/[slug]?/withdraw': { request: () => ({ path: `${SURVEY}?/withdraw`, form: { id: 'no-such-link' } }), expect: editorOnly('notfound') },
   'POST /n/[network]/surveys/[slug]/invitations?/create': { request: () => ({ path: `/n/${NETWORK}/surveys/care-homes/invitations?/create`, form: {} }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]/invitations?/withdraw': { request: () => ({ path: `/n/${NETWORK}/surveys/care-homes/invitations?/withdraw`, form: { id: 'no-such-link' } }), expect: editorOnly('notfound') },
@@ -106,6 +150,11 @@ const MATRIX: Record<string, Row> = {
   'POST /n/[network]/surveys/[slug]/review?/redact': { request: () => ({ path: `${SURVEY}/review?/redact`, form: { answer: 'none', text: '' } }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]/review?/tag': { request: () => ({ path: `${SURVEY}/review?/tag`, form: { answer: 'none' } }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]/review?/theme': { request: () => ({ path: `${SURVEY}/review?/theme`, form: { name: '' } }), expect: editorOnly('invalid') },
+  // Ambitions self-assessments: whoever may read evidence sees them; editors and admins edit. Actions are sent something refused.
+  'GET /n/[network]/evidence/ambitions': { request: () => ({ path: `/n/${NETWORK}/evidence/ambitions` }), expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'notfound' }) },
+  'POST /n/[network]/evidence/ambitions?/create': { request: () => ({ path: `/n/${NETWORK}/evidence/ambitions?/create`, form: { title: '' } }), expect: editorOnly('invalid') },
+  'GET /n/[network]/evidence/ambitions/[id]': { request: () => ({ path: `/n/${NETWORK}/evidence/ambitions/${demoAssessment()}` }), expect: members({ dataEntry: 'forbidden', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'notfound' }) },
+  'POST /n/[network]/evidence/ambitions/[id]?/score': { request: () => ({ path: `/n/${NETWORK}/evidence/ambitions/${demoAssessment()}?/score`, form: { item: '9.9.9', level: '3' } }), expect: editorOnly('invalid') },
   // Someone already signed in is sent on to their account rather than shown the form again.
   'POST /login': {
     request: (who) => ({ path: '/login', form: { email: `nobody-${who}@example.org`, password: 'wrong password' } }),
@@ -227,6 +276,13 @@ beforeAll(async () => {
   [, ctx.linkCode] = /\/l\/([2-9A-Z]{6})/.exec(hub)!;
   const cards = await (await fetch(`${base}/n/${NETWORK}/surveys/homelessness`, { headers: { cookie: cookies.editor! } })).text();
   [, ctx.packId] = /\/cards\/([a-z2-7]{12})/.exec(cards)!;
+  // A demo charter standard and one of its next steps, and a standard the admin can retire.
+  const overview = await (await fetch(`${base}/n/${NETWORK}/evidence`, { headers: { cookie: cookies.editor! } })).text();
+  [, ctx.charterStandard] = /\/evidence\/standards\/([0-9a-f-]{36})/.exec(overview)!;
+  const standardPage = await (await fetch(`${base}/n/${NETWORK}/evidence/standards/${ctx.charterStandard}`, { headers: { cookie: cookies.editor! } })).text();
+  [, ctx.charterAction] = /id="action-([0-9a-f-]{36})"/.exec(standardPage)!;
+  const made = await fetch(`${base}/n/${NETWORK}/evidence?/standard`, { method: 'POST', headers: admin, body: new URLSearchParams({ sector: 'Test sector', title: 'Retirable test standard' }).toString(), redirect: 'manual' });
+  [, ctx.retirableStandard] = /\/standards\/([0-9a-f-]{36})/.exec(made.headers.get('location') ?? '')!;
 });
 
 describe('authorization matrix', () => {

@@ -13,8 +13,11 @@ import * as organisations from '../organisations/service';
 import * as responses from '../responses/service';
 import * as surveys from '../surveys/service';
 import { DEMO_ORGANISATIONS } from './organisations';
+import { seedIndicators } from './indicators';
 import { random, syntheticAnswers } from './synthetic';
 import { seedDemoReviews } from './reviews';
+import { seedCharter } from './charter';
+import { seedDemoAmbitions } from './ambitions';
 import * as links from '../links/service';
 import { links as linksTable, cards as cardsTable } from '../../schema/tables';
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -121,6 +124,11 @@ export async function seedDemo(db: Db, opts: { pepper: string }): Promise<{ seed
   await spreadOverMonths(db, network.id);
   // Made-up review decisions and themes, so the review queues and the results' quotes show something.
   await seedDemoReviews(db, network.id);
+  // Made-up statuses and evidence on Birmingham's charter standards and next steps.
+  await seedCharter(db, network.id);
+  // Indicators on some of those next steps, measured by the demo surveys, and a "you said, we did" page.
+  await seedIndicators(db, network.id);
+  await seedDemoAmbitions(db, network.id); // the published example Ambitions self-assessment
   return { seeded: true, network: network.name, surveys: slugs };
 }
 

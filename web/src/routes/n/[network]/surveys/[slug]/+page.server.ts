@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { can } from '$server/accounts/authz';
+import * as outcomes from '$server/evidence/outcomes';
 import * as links from '$server/links/service';
 import * as review from '$server/results/review';
 import { qrPath } from '$server/links/qr';
@@ -46,6 +47,8 @@ export const load: PageServerLoad = async (event) => {
 		review: can(memberships, network.id, 'texts:review') ? { pending: await review.pendingCount(event.locals.db, network.id, survey.slug) } : null,
 		links: all.filter((l) => l.kind === 'public' || l.kind === 'kiosk').map(withUrl),
 		packs: all.filter((l) => l.kind === 'cards'),
+		/** The public "you said, we did" page (editors write and publish it). */
+		outcome: editor ? { ...(await outcomes.get(event.locals.db, survey.id)), url: `${origin}/s/${survey.slug}/outcome` } : null,
 		invitations: {
 			total: all.filter((l) => l.kind === 'organisation').length,
 			submitted: all.filter((l) => l.kind === 'organisation' && links.invitationStatus(l) === 'submitted').length
@@ -106,6 +109,17 @@ export const actions: Actions = {
 		const values = { label: text(form, 'label'), area: text(form, 'area'), count: text(form, 'count') };
 		const result = await links.createPack(event.locals.db, actor, network.id, survey.slug, values).catch(actionError(event));
 		return failed(result, 'pack', values) ?? { form: 'pack', done: `Pack “${values.label.trim()}” of ${Number(values.count)} cards created. Print it from the list below.` };
+	},
+	outcome: async (event) => {
+		const { survey, actor, form } = await editing(event);
+		const values = { youSaid: text(form, 'youSaid'), weDid: text(form, 'weDid'), publish: text(form, 'publish') };
+		const result = await outcomes.save(event.locals.db, actor, survey, values).catch(actionError(event));
+		return (
+			failed(result, 'outcome', values) ?? {
+				form: 'outcome',
+				done: values.publish ? 'Published: the page is public, and the survey’s links lead to it once the survey closes.' : 'Saved. It is not public until you publish it.'
+			}
+		);
 	},
 	withdraw: async (event) => {
 		const { network, survey, actor, form } = await editing(event);
