@@ -20,11 +20,6 @@ export function ukTime(at: Date): string {
   return `${at.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' })} (UK time)`;
 }
 
-/** What the filter the page applied says (older summaries built by hand in tests may lack it). */
-function filterOf(summary: Summary): Summary['filter'] | null {
-  return summary.filter ?? null;
-}
-
 /**
  * The rows of an aggregate export: the header block, a blank row, the table's headings and
  * one row per figure. Also the index of the headings row (0-based), for freezing it.
@@ -36,7 +31,8 @@ export function aggregateRows(summary: Summary, opts: { at?: Date } = {}): { row
   const people = (f: Figure): Cell => (f.suppressed || f.count === null ? fewer : f.count);
   /** Share: empty when suppressed (or when there is nothing to be a share of). */
   const share = (f: Figure): Cell => (f.suppressed || f.percent === null ? null : f.percent);
-  const filter = filterOf(summary);
+  // Summaries built by hand in tests may have no filter.
+  const filter = summary.filter ?? null;
 
   const rows: Row[] = [
     heading('Results', summary.survey.title),

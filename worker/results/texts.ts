@@ -138,10 +138,9 @@ export async function quotes(db: Db, surveyId: string, questionIds: readonly str
  */
 export async function quotesForSummary(
   db: Db,
-  summary: { survey: { slug: string; minGroupSize: number }; questions: readonly { id: string }[] }
+  summary: { survey: { slug: string; minGroupSize: number }; questions: readonly { id: string }[]; filter?: { applied: readonly string[] } }
 ): Promise<Record<string, QuestionTexts>> {
-  const filter = (summary as { filter?: { applied?: readonly unknown[] } }).filter;
-  if (filter?.applied?.length) return {};
+  if (summary.filter?.applied.length) return {};
   const survey = await surveys.findBySlug(db, summary.survey.slug);
   if (!survey || survey.currentVersion === null) return {};
   const def = await surveys.definitionOf(db, survey.id, survey.currentVersion);
