@@ -230,6 +230,8 @@ export type Sensitivity = z.infer<typeof Sensitivity>;
 export const Audience = z.enum(['residents', 'organisations']);
 
 const SurveyShape = z.strictObject({
+  /** The JSON Schema a file says it follows (exports name ours); ignored otherwise. */
+  $schema: z.string().max(2000).optional(),
   format: z.literal(FORMAT_VERSION, { error: `must be ${FORMAT_VERSION}` }),
   title: I18nText,
   /** Languages offered; the first is the default. */

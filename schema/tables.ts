@@ -37,6 +37,8 @@ export const surveys = sqliteTable(
     status: text('status', { enum: SURVEY_STATUSES }).notNull().default('draft'),
     /** The editable definition (JSON); publishing freezes a copy into survey_versions. */
     draft: text('draft', { mode: 'json' }).notNull(),
+    /** Counts saves of the draft: an edit made from an older revision is refused, so two editors never overwrite each other unseen. */
+    draftRevision: integer('draft_revision').notNull().default(0),
     /** The published version respondents get now; null until first published. */
     currentVersion: integer('current_version'),
     opensAt: text('opens_at'),
