@@ -16,7 +16,7 @@ import { apiCookie, PEOPLE, type Person } from './people';
 const base = inject('baseURL');
 const NETWORK = 'birmingham-demo';
 
-type Outcome = 'ok' | 'login' | 'forbidden' | 'notfound' | 'invalid' | 'gone';
+type Outcome = 'ok' | 'login' | 'forbidden' | 'notfound' | 'invalid' | 'gone' | 'conflict';
 type Expect = Record<Person, Outcome>;
 const all = (o: Outcome): Expect => ({ anonymous: o, respondent: o, 'data-entry': o, reviewer: o, editor: o, admin: o, 'other-admin': o });
 const members = (o: { anon?: Outcome; dataEntry: Outcome; reviewer: Outcome; editor: Outcome; admin: Outcome; other: Outcome }): Expect => ({
@@ -32,7 +32,7 @@ const editorOnly = (editor: Outcome = 'ok') => members({ dataEntry: 'forbidden',
 const adminOnly = (admin: Outcome = 'ok') => members({ dataEntry: 'forbidden', reviewer: 'forbidden', editor: 'forbidden', admin, other: 'notfound' });
 
 /** Values the requests need, found once the world is up. */
-const ctx = { removableUser: '', reviewerId: '', removableOrganisation: '', linkId: '', linkCode: '', packId: '', charterStandard: '', charterAction: '', retirableStandard: '' };
+const ctx = { draftRevision: '', removableUser: '', reviewerId: '', removableOrganisation: '', linkId: '', linkCode: '', packId: '', charterStandard: '', charterAction: '', retirableStandard: '' };
 const SURVEY = `/n/${NETWORK}/surveys/memorials`;
 const FORGED = 'a'.repeat(28);
 const def = (slug: string) => templates.find((t) => t.slug === slug)!.definition;
@@ -128,6 +128,39 @@ const MATRIX: Record<string, Row> = {
   'POST /n/[network]/surveys/[slug]?/link': { request: () => ({ path: `${SURVEY}?/link`, form: { label: '' } }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]?/pack': { request: () => ({ path: `${SURVEY}?/pack`, form: { label: 'x', count: '0' } }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]?/outcome': { request: () => ({ path: `${SURVEY}?/outcome`, form: { youSaid: '', weDid: '', publish: 'on' } }), expect: editorOnly('invalid') },
+  // The survey builder: editors and admins of the network. Each edit is sent something refused at
+  // the latest draft revision (so it reaches the edit's own checks), and changes nothing.
+  'GET /n/[network]/surveys/new': { request: () => ({ path: `/n/${NETWORK}/surveys/new` }), expect: editorOnly() },
+  'POST /n/[network]/surveys/new': { request: () => ({ path: `/n/${NETWORK}/surveys/new`, form: { title: 'x', start: 'nothing' } }), expect: editorOnly('invalid') },
+  'GET /n/[network]/surveys/[slug]/edit': { request: () => ({ path: `${SURVEY}/edit` }), expect: editorOnly() },
+  'POST /n/[network]/surveys/[slug]/edit?/add': { request: () => ({ path: `${SURVEY}/edit?/add`, form: { rev: ctx.draftRevision, page: '0', type: 'single', title: '' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/edit?/move': { request: () => ({ path: `${SURVEY}/edit?/move`, form: { rev: ctx.draftRevision, id: 'no-such', to: 'up' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/edit?/remove': { request: () => ({ path: `${SURVEY}/edit?/remove`, form: { rev: ctx.draftRevision, id: 'no-such' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/edit?/restore': { request: () => ({ path: `${SURVEY}/edit?/restore`, form: { rev: ctx.draftRevision, removed: '{"not":"a question"}' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/edit?/page': { request: () => ({ path: `${SURVEY}/edit?/page`, form: { rev: ctx.draftRevision, page: '99', title: 'x' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/edit?/movePage': { request: () => ({ path: `${SURVEY}/edit?/movePage`, form: { rev: ctx.draftRevision, page: '99', to: 'up' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/edit?/removePage': { request: () => ({ path: `${SURVEY}/edit?/removePage`, form: { rev: ctx.draftRevision, page: '99' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/edit?/addPage': { request: () => ({ path: `${SURVEY}/edit?/addPage`, form: { rev: ctx.draftRevision, title: '' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/edit?/import': { request: () => ({ path: `${SURVEY}/edit?/import`, form: { rev: ctx.draftRevision, file: '' } }), expect: editorOnly('invalid') },
+  'GET /n/[network]/surveys/[slug]/edit/q/[question]': { request: () => ({ path: `${SURVEY}/edit/q/what_would_matter` }), expect: editorOnly() },
+  'POST /n/[network]/surveys/[slug]/edit/q/[question]': {
+    request: () => ({ path: `${SURVEY}/edit/q/what_would_matter`, form: { rev: ctx.draftRevision, type: 'long_text', title: '', op: 'save' } }),
+    expect: editorOnly('invalid')
+  },
+  'GET /n/[network]/surveys/[slug]/edit/settings': { request: () => ({ path: `${SURVEY}/edit/settings` }), expect: editorOnly() },
+  'POST /n/[network]/surveys/[slug]/edit/settings': { request: () => ({ path: `${SURVEY}/edit/settings`, form: { rev: ctx.draftRevision, title: '' } }), expect: editorOnly('invalid') },
+  'GET /n/[network]/surveys/[slug]/edit/translate': { request: () => ({ path: `${SURVEY}/edit/translate` }), expect: editorOnly() },
+  'POST /n/[network]/surveys/[slug]/edit/translate?/add': { request: () => ({ path: `${SURVEY}/edit/translate?/add`, form: { rev: ctx.draftRevision, lang: '', other: 'Not a code' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/edit/translate?/remove': { request: () => ({ path: `${SURVEY}/edit/translate?/remove`, form: { rev: ctx.draftRevision, lang: 'en' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/edit/translate?/save': { request: () => ({ path: `${SURVEY}/edit/translate?/save`, form: { rev: ctx.draftRevision, lang: 'en' } }), expect: editorOnly('invalid') },
+  'GET /n/[network]/surveys/[slug]/edit/preview': { request: () => ({ path: `${SURVEY}/edit/preview` }), expect: editorOnly() },
+  'POST /n/[network]/surveys/[slug]/edit/preview': { request: () => ({ path: `${SURVEY}/edit/preview`, form: { page: '99' } }), expect: editorOnly('invalid') },
+  'GET /n/[network]/surveys/[slug]/edit/publish': { request: () => ({ path: `${SURVEY}/edit/publish` }), expect: editorOnly() },
+  // The demo's draft is the live version: publishing it again, or discarding from a stale revision, is a conflict.
+  'POST /n/[network]/surveys/[slug]/edit/publish?/publish': { request: () => ({ path: `${SURVEY}/edit/publish?/publish`, form: { rev: ctx.draftRevision } }), expect: editorOnly('conflict') },
+  'POST /n/[network]/surveys/[slug]/edit/publish?/discard': { request: () => ({ path: `${SURVEY}/edit/publish?/discard`, form: { rev: '999999' } }), expect: editorOnly('conflict') },
+  // A published definition is no secret (respondents get it); the draft is for editors (worker tests).
+  'GET /n/[network]/surveys/[slug]/definition.json': { request: () => ({ path: `${SURVEY}/definition.json` }), expect: members({ dataEntry: 'ok', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'notfound' }) },
   // An action's indicators: everyone who reads evidence sees them; editors add and record.
   'GET /n/[network]/evidence/actions/[action]': {
     request: () => ({ path: ACTION() }),
@@ -198,7 +231,17 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/networks/:network/members': { request: () => ({ path: `/api/networks/${NETWORK}/members` }), expect: adminOnly() },
   'GET /api/networks/:network/organisations': { request: () => ({ path: `/api/networks/${NETWORK}/organisations` }), expect: adminOnly() },
-  'GET /api/networks/:network/audit': { request: () => ({ path: `/api/networks/${NETWORK}/audit` }), expect: adminOnly() }
+  'GET /api/networks/:network/audit': { request: () => ({ path: `/api/networks/${NETWORK}/audit` }), expect: adminOnly() },
+  'POST /api/networks/:network/surveys': { request: () => ({ path: `/api/networks/${NETWORK}/surveys`, json: { slug: 'Not An Address', title: 'x' } }), expect: editorOnly('invalid') },
+  'GET /api/networks/:network/surveys/:slug/draft': { request: () => ({ path: `/api/networks/${NETWORK}/surveys/memorials/draft` }), expect: editorOnly() },
+  'PUT /api/networks/:network/surveys/:slug/draft': {
+    request: () => ({ path: `/api/networks/${NETWORK}/surveys/memorials/draft`, method: 'PUT', json: { revision: Number(ctx.draftRevision), definition: { format: 1 } } }),
+    expect: editorOnly('invalid')
+  },
+  'POST /api/networks/:network/surveys/:slug/publish': {
+    request: () => ({ path: `/api/networks/${NETWORK}/surveys/memorials/publish`, json: { revision: Number(ctx.draftRevision) } }),
+    expect: editorOnly('conflict')
+  }
 };
 
 /** Every page route and form action in web/src/routes, as `METHOD /path[?/action]`. */
@@ -218,7 +261,7 @@ function webRoutes(): string[] {
         found.push(`GET ${route}`);
         const src = readFileSync(p, 'utf8');
         const actions = src.split('export const actions')[1];
-        if (actions) for (const m of actions.matchAll(/^\t([a-z]+): async/gm)) found.push(m[1] === 'default' ? `POST ${route}` : `POST ${route}?/${m[1]}`);
+        if (actions) for (const m of actions.matchAll(/^\t([a-zA-Z]+): async/gm)) found.push(m[1] === 'default' ? `POST ${route}` : `POST ${route}?/${m[1]}`);
       }
     }
   };
@@ -249,13 +292,13 @@ async function run(who: Person, row: Row): Promise<{ outcome: Outcome | string; 
     headers.accept = 'application/json';
     body = JSON.stringify(r.json);
   }
-  const res = await fetch(`${base}${r.path}`, { method: r.form || r.json !== undefined ? 'POST' : 'GET', headers, body, redirect: 'manual' });
+  const res = await fetch(`${base}${r.path}`, { method: r.method ?? (r.form || r.json !== undefined ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
   const status = res.status;
   const location = res.headers.get('location') ?? '';
   await res.arrayBuffer();
   if (status >= 300 && status < 400) return { outcome: location.startsWith('/login') && !r.path.startsWith('/logout') ? 'login' : 'ok', status };
   if (status < 300) return { outcome: 'ok', status };
-  const byStatus: Record<number, Outcome> = { 400: 'invalid', 401: 'login', 403: 'forbidden', 404: 'notfound', 410: 'gone' };
+  const byStatus: Record<number, Outcome> = { 400: 'invalid', 401: 'login', 403: 'forbidden', 404: 'notfound', 409: 'conflict', 410: 'gone' };
   return { outcome: byStatus[status] ?? `status ${status}`, status };
 }
 
@@ -276,6 +319,9 @@ beforeAll(async () => {
   [, ctx.linkCode] = /\/l\/([2-9A-Z]{6})/.exec(hub)!;
   const cards = await (await fetch(`${base}/n/${NETWORK}/surveys/homelessness`, { headers: { cookie: cookies.editor! } })).text();
   [, ctx.packId] = /\/cards\/([a-z2-7]{12})/.exec(cards)!;
+  // The revision of the memorial survey's draft, so the builder's rows reach each edit's own checks.
+  const draft = (await (await fetch(`${base}/api/networks/${NETWORK}/surveys/memorials/draft`, { headers: { cookie: cookies.editor! } })).json()) as { revision: number };
+  ctx.draftRevision = String(draft.revision);
   // A demo charter standard and one of its next steps, and a standard the admin can retire.
   const overview = await (await fetch(`${base}/n/${NETWORK}/evidence`, { headers: { cookie: cookies.editor! } })).text();
   [, ctx.charterStandard] = /\/evidence\/standards\/([0-9a-f-]{36})/.exec(overview)!;

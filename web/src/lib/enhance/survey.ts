@@ -62,6 +62,8 @@ function init(): void {
 		}
 	});
 	update();
+	// The builder's preview shows and hides live too, but keeps nothing and is never a kiosk.
+	if (form.hasAttribute('data-preview')) return;
 	// After `update` is listening: answers kept from a dropped signal are put back with a change event.
 	enhanceSubmit(form);
 	initKiosk(form);
