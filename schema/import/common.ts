@@ -1,5 +1,5 @@
 /** Helpers shared by the importers: ids, translatable text, the final validation pass. */
-import { parseDefinition, type Condition } from '../survey-definition';
+import { parseDefinition, type Condition, type Question } from '../survey-definition';
 import type { ImportReport, ImportResult } from './index';
 
 /** The `Id` pattern of the definition format. */
@@ -159,4 +159,36 @@ export function finish(draft: Record<string, unknown>, report: ImportReport): Im
     }
   }
   return { ok: false, message: 'The converted survey could not be validated.', problems: [], report };
+}
+
+/** A condition in the source file that our format cannot express: the message says why. */
+export class Unsupported extends Error {}
+
+/** A question already carried over, as later conditions may name it: its id, type and choice values → option ids. */
+export type Known = { id: string; type: Question['type']; values: Map<string, string> | null };
+
+/** A parsed source condition before mapping: question references by the source's names, values as written. */
+export type SourceCondition = { ref: string; values: string[] } | { all: SourceCondition[] } | { any: SourceCondition[] } | { not: SourceCondition };
+
+/**
+ * Map a parsed condition onto the questions carried so far and their option ids (the value
+ * as written; failing that, the same value in another case or spacing). Throws Unsupported
+ * when it names a question that is not earlier or not a choice, or a value it does not have.
+ */
+export function resolveCondition(c: SourceCondition, known: Map<string, Known>, valueWord = 'value'): Condition {
+  if ('all' in c) return { all: c.all.map((x) => resolveCondition(x, known, valueWord)) };
+  if ('any' in c) return { any: c.any.map((x) => resolveCondition(x, known, valueWord)) };
+  if ('not' in c) return { not: resolveCondition(c.not, known, valueWord) };
+  const target = known.get(c.ref);
+  if (!target) throw new Unsupported(`it refers to "${c.ref}", which is not an earlier question that was carried over`);
+  const ids = c.values.map((v) => {
+    if (target.type === 'rating') {
+      if (/^(10|[0-9])$/.test(v.trim())) return v.trim();
+    } else if (target.values) {
+      const id = target.values.get(v) ?? [...target.values].find(([value]) => normaliseId(value) === normaliseId(v))?.[1];
+      if (id) return id;
+    } else throw new Unsupported(`it refers to "${c.ref}", a ${target.type} question, which conditions cannot test`);
+    throw new Unsupported(`"${v}" is not a ${valueWord} of "${c.ref}"`);
+  });
+  return { question: target.id, in: [...new Set(ids)] };
 }

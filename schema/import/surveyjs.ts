@@ -8,13 +8,12 @@
  * `notcontains`, `and`, `or`, `!`/`not`, parentheses); anything else is dropped and reported.
  */
 import type { Condition, Question } from '../survey-definition';
-import { allOf, finish, finishTexts, IdAllocator, isLanguageCode, normaliseId, stripHtml, type Texts } from './common';
+import { allOf, finish, finishTexts, IdAllocator, isLanguageCode, normaliseId, resolveCondition, Unsupported, type Known, type SourceCondition, stripHtml, type Texts } from './common';
 import type { ImportReport, ImportResult } from './index';
 
 type Json = Record<string, unknown>;
 type Draft = Record<string, unknown> & { id: string; type: Question['type'] };
 /** What conditions on later questions need to know about a carried question: its id, type and value → option id map. */
-type Known = { id: string; type: Question['type']; values: Map<string, string> | null };
 
 function isRecord(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -39,9 +38,8 @@ const REPORTED_PROPS = [
   'choicesVisibleIf', 'choicesEnableIf', 'readOnly'
 ];
 
-class Unsupported extends Error {}
 
-type SCond = { ref: string; values: string[] } | { all: SCond[] } | { any: SCond[] } | { not: SCond };
+type SCond = SourceCondition;
 
 /** Parse the supported subset of SurveyJS expressions; throws Unsupported otherwise. */
 function parseExpression(expr: string): SCond {
@@ -170,24 +168,6 @@ function parseExpression(expr: string): SCond {
   return result;
 }
 
-/** Map a parsed expression onto carried questions and option ids; throws Unsupported if it cannot be. */
-function resolve(c: SCond, known: Map<string, Known>): Condition {
-  if ('all' in c) return { all: c.all.map((x) => resolve(x, known)) };
-  if ('any' in c) return { any: c.any.map((x) => resolve(x, known)) };
-  if ('not' in c) return { not: resolve(c.not, known) };
-  const target = known.get(c.ref);
-  if (!target) throw new Unsupported(`it refers to "${c.ref}", which is not an earlier question that was carried over`);
-  const ids = c.values.map((v) => {
-    if (target.type === 'rating') {
-      if (/^(10|[0-9])$/.test(v)) return v;
-    } else if (target.values) {
-      const id = target.values.get(v) ?? [...target.values].find(([value]) => normaliseId(value) === normaliseId(v))?.[1];
-      if (id) return id;
-    } else throw new Unsupported(`it refers to "${c.ref}", a ${target.type} question, which conditions cannot test`);
-    throw new Unsupported(`"${v}" is not a value of "${c.ref}"`);
-  });
-  return { question: target.id, in: [...new Set(ids)] };
-}
 
 /** Convert SurveyJS survey JSON. Never throws. */
 export function fromSurveyJs(json: unknown): ImportResult {
@@ -502,7 +482,7 @@ function convert(json: Json, report: ImportReport): ImportResult {
   const visibleIf = (expr: unknown, where: string): Condition | undefined => {
     if (typeof expr !== 'string' || !expr.trim()) return undefined;
     try {
-      return resolve(parseExpression(expr), known);
+      return resolveCondition(parseExpression(expr), known, 'value');
     } catch (e) {
       if (!(e instanceof Unsupported)) throw e;
       notCarried(where, `visibleIf not carried: ${expr} (${e.message})`);

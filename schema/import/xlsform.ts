@@ -7,7 +7,7 @@
  * `selected()`, `and`, `or`, `not()`, parentheses); anything else is dropped and reported.
  */
 import type { Condition, Question } from '../survey-definition';
-import { allOf, finish, finishTexts, IdAllocator, isLanguageCode, normaliseId, type Texts } from './common';
+import { allOf, finish, finishTexts, IdAllocator, isLanguageCode, normaliseId, resolveCondition, Unsupported, type Known, type SourceCondition, type Texts } from './common';
 import type { ImportReport, ImportResult } from './index';
 import { readWorkbook, type Sheet } from './xlsx-read';
 
@@ -105,11 +105,9 @@ function languageCode(spec: string): string | null {
 type Draft = Record<string, unknown> & { id: string; type: Question['type'] };
 
 /** What conditions on later questions need to know about a carried question. */
-type Known = { id: string; type: Question['type']; values: Map<string, string> | null };
 
-class Unsupported extends Error {}
 
-type XCond = { ref: string; values: string[] } | { all: XCond[] } | { any: XCond[] } | { not: XCond };
+type XCond = SourceCondition;
 
 /** Parse the supported subset of XLSForm `relevant` expressions; throws Unsupported otherwise. */
 function parseRelevant(expr: string): XCond {
@@ -207,25 +205,6 @@ function parseRelevant(expr: string): XCond {
   return result;
 }
 
-/** Map an XLSForm condition onto carried questions and option ids; throws Unsupported if it cannot be. */
-function resolve(c: XCond, known: Map<string, Known>): Condition {
-  if ('all' in c) return { all: c.all.map((x) => resolve(x, known)) };
-  if ('any' in c) return { any: c.any.map((x) => resolve(x, known)) };
-  if ('not' in c) return { not: resolve(c.not, known) };
-  const target = known.get(c.ref);
-  if (!target) throw new Unsupported(`it refers to "${c.ref}", which is not an earlier question that was carried over`);
-  const ids = c.values.map((v) => {
-    if (target.type === 'rating') {
-      if (/^(10|[0-9])$/.test(v.trim())) return v.trim();
-    } else if (target.values) {
-      // The choice name as written; failing that, the same name in another case or spacing.
-      const id = target.values.get(v) ?? [...target.values].find(([name]) => normaliseId(name) === normaliseId(v))?.[1];
-      if (id) return id;
-    } else throw new Unsupported(`it refers to "${c.ref}", a ${target.type} question, which conditions cannot test`);
-    throw new Unsupported(`"${v}" is not a choice of "${c.ref}"`);
-  });
-  return { question: target.id, in: ids };
-}
 
 type ChoiceRow = { name: string; label: Texts | undefined; row: number };
 
@@ -330,7 +309,7 @@ function convert(sheets: Sheet[], options: { filename?: string }, report: Import
   const condition = (expr: string, where: string): Condition | undefined => {
     if (!expr) return undefined;
     try {
-      return resolve(parseRelevant(expr), known);
+      return resolveCondition(parseRelevant(expr), known, 'choice');
     } catch (e) {
       if (!(e instanceof Unsupported)) throw e;
       notCarried(where, `relevant not carried: ${expr} (${e.message})`);
