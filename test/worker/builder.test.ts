@@ -156,6 +156,14 @@ describe('changes that break comparison', () => {
     const confirmed = await call(`/networks/${w.network.slug}/surveys/${survey.slug}/publish`, json(w.editor, 'POST', { revision, confirmBreaking: true }));
     expect(confirmed.status).toBe(201);
     expect((await builder.reload(db(), id)).currentVersion).toBe(2);
+
+    // Results still read after the breaking change, by the new version's questions (3 people: below the minimum, so hidden).
+    const results = await call(`/surveys/${survey.slug}/results`, json(w.editor, 'GET'));
+    expect(results.status).toBe(200);
+    const summary = (await results.json()) as { survey: { version: number }; responses: { count: number | null }; questions: { id: string; type: string }[] };
+    expect(summary.survey.version).toBe(2);
+    expect(summary.responses.count).toBeNull();
+    expect(summary.questions.find((q) => q.id === 'supported')?.type).toBe('yes_no');
   });
 });
 
