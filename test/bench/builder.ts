@@ -58,7 +58,7 @@ async function asXlsForm(def: SurveyDefinition): Promise<Uint8Array> {
     for (const q of page.questions) {
       const list = 'options' in q ? q.options : 'points' in q ? q.points : null;
       if (list) {
-        survey.push([q.type === 'multi' ? `select_multiple ${q.id}` : `select_one ${q.id}`, q.id, text(q.title), q.required ? 'yes' : '']);
+        survey.push([q.type === 'multi' ? `select_multiple ${q.id}` : `select_one ${q.id}`, q.id, text(q.title), 'required' in q && q.required ? 'yes' : '']);
         for (const o of list) choices.push([q.id, o.id, text(o.label)]);
       } else survey.push([q.type === 'number' ? 'integer' : q.type === 'date' ? 'date' : 'text', q.id, text('title' in q ? q.title : q.id), '']);
     }
