@@ -10,7 +10,7 @@
  */
 import { titleOf } from './builder';
 import { languagesOf } from './i18n';
-import { allQuestions, type I18nText, type Question, type SurveyDefinition } from './survey-definition';
+import { allQuestions, type Condition, type I18nText, type Question, type SurveyDefinition } from './survey-definition';
 
 /** How many complete responses chose something: `question`, `question|row` or `question|row|option` ("*" for anyone who answered). */
 export type AnswerCounts = (question: string, row: string, option: string) => number;
@@ -89,7 +89,7 @@ export function compareVersions(live: SurveyDefinition, draft: SurveyDefinition,
       if (!was && is) add(now, `${name} added.`);
     }
     if (old.type !== 'info' && now.type !== 'info' && !!old.required !== !!now.required) add(now, now.required ? 'Now required.' : 'No longer required.');
-    if (JSON.stringify(old.show_if ?? null) !== JSON.stringify(now.show_if ?? null))
+    if (JSON.stringify(normalised(old.show_if)) !== JSON.stringify(normalised(now.show_if)))
       add(now, now.show_if ? (old.show_if ? 'Its condition changed: different people will be asked it.' : 'Now asked only when its condition holds.') : 'Now asked of everyone.');
   }
   for (const [id, q] of after) if (!before.has(id)) add(q, 'Added.');
@@ -117,6 +117,18 @@ export function compareVersions(live: SurveyDefinition, draft: SurveyDefinition,
   }
   if (changes.length === 0 && JSON.stringify(live) !== JSON.stringify(draft)) add(null, 'Other details changed (help text, limits or translations).');
   return changes.sort((a, b) => Number(b.breaking) - Number(a.breaking));
+}
+
+/** A condition in one canonical shape: `{all: [c]}` and `{any: [c]}` are `c`, and `in` lists are sorted. */
+function normalised(c: Condition | undefined): Condition | null {
+  if (!c) return null;
+  if ('all' in c || 'any' in c) {
+    const list = ('all' in c ? c.all : c.any).map((x) => normalised(x) as Condition);
+    if (list.length === 1) return list[0];
+    return 'all' in c ? { all: list } : { any: list };
+  }
+  if ('not' in c) return { not: normalised(c.not) as Condition };
+  return { question: c.question, in: [...c.in].sort() };
 }
 
 function titleOrBody(q: Question): I18nText | undefined {

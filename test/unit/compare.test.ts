@@ -258,6 +258,14 @@ describe('compareVersions: wording, required and conditions', () => {
     ]);
   });
 
+  it('does not call a condition changed when only its shape is (one clause in "all", options in another order)', () => {
+    const wrapped = edited('why_b', (q) => (q.show_if = { all: [{ question: 'pick', in: ['b'] }] }));
+    expect(compare(fixture(), wrapped, () => 3).filter((c) => c.question === 'why_b')).toEqual([]);
+    const live = edited('why_b', (q) => (q.show_if = { question: 'pick', in: ['b', 'c'] }));
+    const reordered = edited('why_b', (q) => (q.show_if = { question: 'pick', in: ['c', 'b'] }));
+    expect(compare(live, reordered, () => 3).filter((c) => c.question === 'why_b')).toEqual([]);
+  });
+
   it('sums up changes it does not list one by one', () => {
     expect(compare(fixture(), edited('count', (q) => (q.max = 50)), () => 3)).toEqual([change(null, '', 'Other details changed (help text, limits or translations).')]);
     expect(compare(fixture(), edited('pick', (q) => (q.help = 'Just one')))).toEqual([change(null, '', 'Other details changed (help text, limits or translations).')]);

@@ -214,6 +214,19 @@ describe('saving drafts', () => {
   });
 });
 
+describe('publishing twice at once', () => {
+  it('makes one version; the other publish is refused as a conflict, not an error', async () => {
+    const w = await world();
+    const { survey } = await builder.createSurvey(db(), { userId: null, email: 'test' }, w.network.id, { title: 'Twice', slug: `twice-pub-${w.suffix}`, start: { kind: 'blank' } });
+    const outcomes = await Promise.allSettled([surveys.publish(db(), survey.id), surveys.publish(db(), survey.id)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ status: 409 });
+    const versions = await env.DB.prepare('SELECT count(*) AS n FROM survey_versions WHERE survey_id = ?').bind(survey.id).first<{ n: number }>();
+    expect(versions?.n).toBe(1);
+  });
+});
+
 describe('creating surveys', () => {
   it('from a SurveyJS file, with the report of what was not carried over', async () => {
     const w = await world();

@@ -54,6 +54,7 @@ export async function publish(db: Db, surveyId: string, actor: audit.Actor = aud
   const parsed = parseDefinition(survey.draft);
   if (!parsed.ok) throw new InvalidInput('The survey definition has problems', parsed.problems);
   const version = (survey.currentVersion ?? 0) + 1;
+  // Two publishes at once would both make this version; the second finds it taken (the key) and is refused.
   await db.batch([
     db.insert(surveyVersions).values({ surveyId, version, definition: parsed.definition }),
     db
@@ -65,7 +66,10 @@ export async function publish(db: Db, surveyId: string, actor: audit.Actor = aud
       })
       .where(eq(surveys.id, surveyId)),
     audit.entry(db, actor, survey.networkId, 'survey.publish', survey.slug, { version })
-  ]);
+  ]).catch((e: unknown) => {
+    if (String((e as Error)?.message ?? e).includes('UNIQUE constraint failed')) throw new Conflict(`Version ${version} was published a moment ago by someone else. Review the changes again.`);
+    throw e;
+  });
   return { version };
 }
 

@@ -65,7 +65,7 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const r = await editAction(event, 'remove', 'removed a question', (def, form) => b.removeQuestion(def, field(form, 'id')));
 		if (!r.ok) return r.failure;
-		return { form: 'remove', done: `Removed “${b.titleOf(r.result.removed.question)}”.`, removed: JSON.stringify(r.result.removed) };
+		return { form: 'remove', done: `Removed “${b.titleOf(r.result.removed.question)}”.`, removed: JSON.stringify(r.result.removed), focus: 'undo' };
 	},
 	restore: async (event) => {
 		const r = await editAction(event, 'restore', 'put back a removed question', (def, form) => {
