@@ -171,6 +171,22 @@ export function addQuestion(
   return { definition: next, id };
 }
 
+/** Copy a question just after itself, with a new id (and "(copy)" after its wording), for the editor to change. */
+export function copyQuestion(def: SurveyDefinition, id: string, reserved: ReadonlySet<string> = new Set()): { definition: SurveyDefinition; id: string } {
+  const next = copy(def);
+  const { page, index, question } = locate(next, id);
+  if (next.pages[page].questions.length >= 40) throw new EditRefused('A page can hold at most 40 questions: move some to another page first.');
+  const newId = uniqueId(`${id.slice(0, 58)}_copy`, new Set([...takenIds(next), ...reserved]));
+  const clone = structuredClone(question) as Record<string, unknown>;
+  clone.id = newId;
+  const key = question.type === 'info' ? 'body' : 'title';
+  const lang = languagesOf(next)[0];
+  const text = clone[key] as I18nText;
+  setText(clone, key, `${typeof text === 'string' ? text : (text[lang] ?? '')} (copy)`, lang);
+  next.pages[page].questions.splice(index + 1, 0, clone as Question);
+  return { definition: next, id: newId };
+}
+
 /** Replace a question by an edited one (its id never changes). */
 export function replaceQuestion(def: SurveyDefinition, id: string, question: Question): SurveyDefinition {
   const next = copy(def);

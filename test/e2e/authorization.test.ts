@@ -135,6 +135,7 @@ const MATRIX: Record<string, Row> = {
   'GET /n/[network]/surveys/[slug]/edit': { request: () => ({ path: `${SURVEY}/edit` }), expect: editorOnly() },
   'POST /n/[network]/surveys/[slug]/edit?/add': { request: () => ({ path: `${SURVEY}/edit?/add`, form: { rev: ctx.draftRevision, page: '0', type: 'single', title: '' } }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]/edit?/move': { request: () => ({ path: `${SURVEY}/edit?/move`, form: { rev: ctx.draftRevision, id: 'no-such', to: 'up' } }), expect: editorOnly('invalid') },
+  'POST /n/[network]/surveys/[slug]/edit?/copy': { request: () => ({ path: `${SURVEY}/edit?/copy`, form: { rev: ctx.draftRevision, id: 'no-such' } }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]/edit?/remove': { request: () => ({ path: `${SURVEY}/edit?/remove`, form: { rev: ctx.draftRevision, id: 'no-such' } }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]/edit?/restore': { request: () => ({ path: `${SURVEY}/edit?/restore`, form: { rev: ctx.draftRevision, removed: '{"not":"a question"}' } }), expect: editorOnly('invalid') },
   'POST /n/[network]/surveys/[slug]/edit?/page': { request: () => ({ path: `${SURVEY}/edit?/page`, form: { rev: ctx.draftRevision, page: '99', title: 'x' } }), expect: editorOnly('invalid') },
@@ -158,6 +159,8 @@ const MATRIX: Record<string, Row> = {
   'GET /n/[network]/surveys/[slug]/edit/publish': { request: () => ({ path: `${SURVEY}/edit/publish` }), expect: editorOnly() },
   // The demo's draft is the live version: publishing it again, or discarding from a stale revision, is a conflict.
   'POST /n/[network]/surveys/[slug]/edit/publish?/publish': { request: () => ({ path: `${SURVEY}/edit/publish?/publish`, form: { rev: ctx.draftRevision } }), expect: editorOnly('conflict') },
+  // Only a never-published survey can be deleted: the demo's is published, so even a confirmed delete is refused.
+  'POST /n/[network]/surveys/[slug]/edit/publish?/delete': { request: () => ({ path: `${SURVEY}/edit/publish?/delete`, form: { confirm: 'yes' } }), expect: editorOnly('conflict') },
   'POST /n/[network]/surveys/[slug]/edit/publish?/discard': { request: () => ({ path: `${SURVEY}/edit/publish?/discard`, form: { rev: '999999' } }), expect: editorOnly('conflict') },
   // A published definition is no secret (respondents get it); the draft is for editors (worker tests).
   'GET /n/[network]/surveys/[slug]/definition.json': { request: () => ({ path: `${SURVEY}/definition.json` }), expect: members({ dataEntry: 'ok', reviewer: 'ok', editor: 'ok', admin: 'ok', other: 'notfound' }) },

@@ -173,6 +173,34 @@ describe('building a survey without JavaScript', () => {
   });
 });
 
+describe('copying a question and deleting a draft', () => {
+  it('copies with a new id, and deletes a never-published survey only when confirmed', async () => {
+    const slug = `scratch-${stamp}`;
+    const page = await editor(false);
+    await page.goto(`${base}${NETWORK}/surveys/new`);
+    await page.getByLabel('Title', { exact: true }).fill('Scratch');
+    await page.getByLabel('Address (optional)').fill(slug);
+    await page.getByLabel('A blank survey').check();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Create the draft' }));
+    await clickAndLoad(page, page.getByRole('button', { name: 'Copy “Your first question”' }));
+    expect(new URL(page.url()).pathname).toBe(`${NETWORK}/surveys/${slug}/edit/q/first_question_copy`);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Copied, just after the original');
+    await page.goto(`${base}${NETWORK}/surveys/${slug}/edit`);
+    expect(await outline(page)).toEqual([['Your first question', 'Your first question (copy)']]);
+
+    await page.goto(`${base}${NETWORK}/surveys/${slug}/edit/publish`);
+    await clickAndLoad(page, page.getByRole('button', { name: 'Delete the survey' }));
+    await expect(page.locator('.error-summary a').getAttribute('href')).resolves.toBe('#f-delete-confirm');
+    await expectAxeClean(page, 'publish page with a delete error');
+    await page.getByLabel('Yes, delete “Scratch”').check();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Delete the survey' }));
+    expect(new URL(page.url()).pathname).toBe(NETWORK);
+    await expect(page.getByRole('status').textContent()).resolves.toContain(`The draft survey “${slug}” was deleted.`);
+    expect(query(`SELECT id FROM surveys WHERE slug = '${slug}'`)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the builder with JavaScript', () => {
   const slug = `order-${stamp}`;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addLanguage,
+  copyQuestion,
   addPage,
   addQuestion,
   applySettings,
@@ -1181,5 +1182,20 @@ describe('toClauses and fromClauses', () => {
     expect(fromClauses('all', [n])).toEqual({ not: { question: 'ok', in: ['no'] } });
     expect(fromClauses('all', [a, n])).toEqual({ all: [{ question: 'pick', in: ['a'] }, { not: { question: 'ok', in: ['no'] } }] });
     expect(fromClauses('any', [a, n])).toEqual({ any: [{ question: 'pick', in: ['a'] }, { not: { question: 'ok', in: ['no'] } }] });
+  });
+});
+
+describe('copyQuestion', () => {
+  it('puts a copy just after the original, with a new id that avoids published ones, and "(copy)" after its wording', () => {
+    const def = structuredClone(everyType) as SurveyDefinition;
+    const before = structuredClone(def);
+    const { definition, id } = copyQuestion(def, 'pick', new Set(['pick_copy']));
+    expect(def).toEqual(before);
+    expect(id).toBe('pick_copy_2');
+    const ids = definition.pages[0].questions.map((q) => q.id);
+    expect(ids.slice(0, 3)).toEqual(['pick', 'pick_copy_2', 'why_b']);
+    const copied = definition.pages[0].questions[1];
+    expect(copied).toEqual({ ...def.pages[0].questions[0], id: 'pick_copy_2', title: 'Pick one (copy)' });
+    expect(parseDefinition(definition).ok).toBe(true);
   });
 });

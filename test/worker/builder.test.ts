@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as b from '../../schema/builder';
 import type { SurveyDefinition } from '../../schema/survey-definition';
+import * as links from '../../worker/links/service';
 import * as networks from '../../worker/networks/service';
 import * as responses from '../../worker/responses/service';
 import * as builder from '../../worker/surveys/builder';
@@ -211,6 +212,24 @@ describe('saving drafts', () => {
     const rows = await env.DB.prepare('SELECT action, actor FROM audit_log WHERE network_id = ? ORDER BY id').bind(w.network.id).all<{ action: string; actor: string }>();
     expect(rows.results.map((r) => r.action)).toEqual(['survey.create', 'survey.publish']);
     expect(rows.results.every((r) => r.actor.startsWith('editor-'))).toBe(true);
+  });
+});
+
+describe('deleting a survey', () => {
+  it('deletes one never published, with its links; refuses a published one', async () => {
+    const w = await world();
+    const actor = { userId: null, email: 'test' };
+    const { survey } = await builder.createSurvey(db(), actor, w.network.id, { title: 'Mistake', slug: `mistake-${w.suffix}`, start: { kind: 'blank' } });
+    await links.createLink(db(), actor, w.network.id, survey.slug, { kind: 'public', label: 'Poster', area: '' });
+    await builder.deleteDraftSurvey(db(), actor, survey);
+    expect(await surveys.findBySlug(db(), survey.slug)).toBeNull();
+    const left = await env.DB.prepare('SELECT count(*) AS n FROM links WHERE survey_id = ?').bind(survey.id).first<{ n: number }>();
+    expect(left?.n).toBe(0);
+
+    const kept = await builder.createSurvey(db(), actor, w.network.id, { title: 'Kept', slug: `kept-${w.suffix}`, start: { kind: 'blank' } });
+    await surveys.publish(db(), kept.survey.id);
+    await expect(builder.deleteDraftSurvey(db(), actor, await builder.reload(db(), kept.survey.id))).rejects.toMatchObject({ status: 409 });
+    expect(await surveys.findBySlug(db(), kept.survey.slug)).not.toBeNull();
   });
 });
 

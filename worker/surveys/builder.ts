@@ -6,7 +6,7 @@
  * The edits themselves are pure functions in schema/builder.ts; this file loads the
  * draft, applies one, validates the result and stores it in one conditional UPDATE.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { EditRefused, titleOf } from '../../schema/builder';
 import { compareVersions, type Change } from '../../schema/compare';
 import { importSurvey, type ImportReport } from '../../schema/import/index';
@@ -135,6 +135,21 @@ export async function discardDraft(db: Db, actor: audit.Actor, survey: Survey, r
   if (survey.currentVersion === null) throw new Conflict('This survey has never been published, so there is no version to go back to.');
   const live = await service.definitionOf(db, survey.id, survey.currentVersion);
   return saveDraft(db, actor, survey, revision, live, `discarded changes since version ${survey.currentVersion}`);
+}
+
+/**
+ * Delete a survey that was never published (a draft begun by mistake, or an import to
+ * try out). A published survey is never deleted: its answers and versions are kept, and
+ * it is closed instead. Its links and card packs go with it.
+ */
+export async function deleteDraftSurvey(db: Db, actor: audit.Actor, survey: Survey): Promise<void> {
+  if (survey.currentVersion !== null) throw new Conflict('A published survey is never deleted, so its answers stay with the version they answered. Close it on its page instead.');
+  const deleted = await db
+    .delete(surveys)
+    .where(and(eq(surveys.id, survey.id), isNull(surveys.currentVersion)))
+    .returning({ id: surveys.id });
+  if (!deleted.length) throw new Conflict('This survey was published a moment ago, so it was not deleted.');
+  await audit.record(db, actor, survey.networkId, 'survey.delete', survey.slug, { never: 'published' });
 }
 
 /** How a new survey starts: blank, from a template, or from an imported file. */

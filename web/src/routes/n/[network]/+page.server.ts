@@ -1,7 +1,7 @@
 import * as surveys from '$server/surveys/service';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent }) => {
+export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	const { network } = await parent();
-	return { surveys: await surveys.listForNetwork(locals.db, network.id) };
+	return { surveys: await surveys.listForNetwork(locals.db, network.id), deleted: url.searchParams.get('deleted') };
 };

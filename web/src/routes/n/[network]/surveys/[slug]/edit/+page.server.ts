@@ -62,6 +62,13 @@ export const actions: Actions = {
 		const where = b.locate(r.result.definition, r.result.id);
 		return { form: 'move', done: `Moved “${name}” to page ${where.page + 1}, position ${where.index + 1}.`, focus: `${r.result.id}-${r.result.to === 'down' ? 'down' : 'up'}` };
 	},
+	copy: async (event) => {
+		const { survey } = await surveyFor(event, 'surveys:edit');
+		const published = await builder.publishedQuestionIds(event.locals.db, survey);
+		const r = await editAction(event, 'copy', 'copied a question', (def, form) => b.copyQuestion(def, field(form, 'id'), published));
+		if (!r.ok) return r.failure;
+		redirect(303, `/n/${event.params.network}/surveys/${event.params.slug}/edit/q/${r.result.id}?copied=1`);
+	},
 	remove: async (event) => {
 		const r = await editAction(event, 'remove', 'removed a question', (def, form) => b.removeQuestion(def, field(form, 'id')));
 		if (!r.ok) return r.failure;

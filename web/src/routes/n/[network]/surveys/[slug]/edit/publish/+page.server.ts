@@ -33,6 +33,14 @@ export const actions: Actions = {
 		if (result && 'status' in result) return fail(result.status, { ...(result as unknown as { data: object }).data, form: 'publish' });
 		redirect(303, `/n/${event.params.network}/surveys/${event.params.slug}/edit/publish?published=${result.version}`);
 	},
+	delete: async (event) => {
+		const { survey, actor } = await surveyFor(event, 'surveys:edit');
+		const form = await event.request.formData();
+		if (form.get('confirm') !== 'yes') return fail(400, { form: 'delete', message: 'Tick the box to confirm you want to delete this survey', problems: [{ path: 'delete-confirm', message: 'Tick the box to confirm you want to delete this survey' }] });
+		const result = await builder.deleteDraftSurvey(event.locals.db, actor, survey).catch(actionError(event));
+		if (result) return fail(result.status, { ...(result as unknown as { data: object }).data, form: 'delete' });
+		redirect(303, `/n/${event.params.network}?deleted=${encodeURIComponent(survey.slug)}`);
+	},
 	discard: async (event) => {
 		const { survey, actor } = await surveyFor(event, 'surveys:edit');
 		const form = await event.request.formData();

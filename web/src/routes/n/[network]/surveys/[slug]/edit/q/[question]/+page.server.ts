@@ -44,6 +44,7 @@ export const load: PageServerLoad = async (event) => {
 		complexWords: at.question.show_if && formOf(at.question, lang).complex ? describeCondition(def, at.question.show_if, lang) : '',
 		published: (await publishedIds(draft.live)).has(at.question.id),
 		added: event.url.searchParams.has('added'),
+		copied: event.url.searchParams.has('copied'),
 		languages: languagesOf(def)
 	};
 };
