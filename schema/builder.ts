@@ -176,7 +176,7 @@ export function copyQuestion(def: SurveyDefinition, id: string, reserved: Readon
   const next = copy(def);
   const { page, index, question } = locate(next, id);
   if (next.pages[page].questions.length >= 40) throw new EditRefused('A page can hold at most 40 questions: move some to another page first.');
-  const newId = uniqueId(`${id.slice(0, 58)}_copy`, new Set([...takenIds(next), ...reserved]));
+  const newId = uniqueId(`${id.slice(0, 50)}_copy`, new Set([...takenIds(next), ...reserved]));
   const clone = structuredClone(question) as Record<string, unknown>;
   clone.id = newId;
   const key = question.type === 'info' ? 'body' : 'title';

@@ -32,7 +32,13 @@ const listOf = (q: Question, key: 'options' | 'points' | 'rows'): Item[] => ((q 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** The changes from `live` (what respondents answer now) to `draft`, breaking ones first. */
-export function compareVersions(live: SurveyDefinition, draft: SurveyDefinition, answered: AnswerCounts): Change[] {
+export function compareVersions(
+  live: SurveyDefinition,
+  draft: SurveyDefinition,
+  answered: AnswerCounts,
+  /** The other published versions: a question added back under an id one of them used has answers under it already. */
+  earlier: readonly { version: number; definition: SurveyDefinition }[] = []
+): Change[] {
   const lang = languagesOf(draft)[0];
   const before = new Map(allQuestions(live).map((x) => [x.question.id, x.question]));
   const after = new Map(allQuestions(draft).map((x) => [x.question.id, x.question]));
@@ -92,7 +98,13 @@ export function compareVersions(live: SurveyDefinition, draft: SurveyDefinition,
     if (JSON.stringify(normalised(old.show_if)) !== JSON.stringify(normalised(now.show_if)))
       add(now, now.show_if ? (old.show_if ? 'Its condition changed: different people will be asked it.' : 'Now asked only when its condition holds.') : 'Now asked of everyone.');
   }
-  for (const [id, q] of after) if (!before.has(id)) add(q, 'Added.');
+  for (const [id, q] of after) {
+    if (before.has(id)) continue;
+    const past = [...earlier].reverse().map((v) => ({ version: v.version, question: allQuestions(v.definition).find((x) => x.question.id === id)?.question })).find((x) => x.question);
+    if (!past?.question) add(q, 'Added.');
+    else if (past.question.type === q.type) add(q, `Added back: its answers from version ${past.version} are counted together with new ones.`);
+    else add(q, `Added with the id of a ${past.question.type.replace('_', ' ')} question of version ${past.version} (“${titleOf(past.question, lang)}”): its answers would be counted as this one’s. Add it as a new question instead.`, true);
+  }
 
   const oldLangs = languagesOf(live);
   const newLangs = languagesOf(draft);

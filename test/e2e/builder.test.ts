@@ -14,7 +14,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { root } from '../support/local-worker';
 import { axeViolations, clickAndLoad, useBrowser } from './browser';
 import { query } from './db';
-import { PEOPLE, signIn } from './people';
+import { apiCookie, PEOPLE, signIn } from './people';
 
 const base = inject('baseURL');
 const browser = useBrowser();
@@ -178,7 +178,13 @@ describe('copying a question and deleting a draft', () => {
     const slug = `scratch-${stamp}`;
     const page = await editor(false);
     await page.goto(`${base}${NETWORK}/surveys/new`);
+    // An address already in use is refused at its field.
     await page.getByLabel('Title', { exact: true }).fill('Scratch');
+    await page.getByLabel('Address (optional)').fill('employers');
+    await page.getByLabel('A blank survey').check();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Create the draft' }));
+    await expect(page.locator('.error-summary a').first().getAttribute('href')).resolves.toBe('#f-slug');
+    await expect(page.locator('#f-slug-error').textContent()).resolves.toContain('already used');
     await page.getByLabel('Address (optional)').fill(slug);
     await page.getByLabel('A blank survey').check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Create the draft' }));
@@ -197,6 +203,40 @@ describe('copying a question and deleting a draft', () => {
     expect(new URL(page.url()).pathname).toBe(NETWORK);
     await expect(page.getByRole('status').textContent()).resolves.toContain(`The draft survey “${slug}” was deleted.`);
     expect(query(`SELECT id FROM surveys WHERE slug = '${slug}'`)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('two editors at once', () => {
+  it('never overwrites a change made meanwhile without saying so, with JavaScript off', async () => {
+    const slug = `together-${stamp}`;
+    const page = await editor(false);
+    await page.goto(`${base}${NETWORK}/surveys/new`);
+    await page.getByLabel('Title', { exact: true }).fill('Together');
+    await page.getByLabel('Address (optional)').fill(slug);
+    await page.getByLabel('A blank survey').check();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Create the draft' }));
+    await page.goto(`${base}${NETWORK}/surveys/${slug}/edit/q/first_question`);
+    await page.getByLabel('Question', { exact: true }).fill('Editor A’s wording');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Add option' }));
+
+    // Meanwhile editor B renames the survey through the API.
+    const cookie = await apiCookie(base, PEOPLE.admin);
+    const draft = (await (await fetch(`${base}/api/networks/birmingham-demo/surveys/${slug}/draft`, { headers: { cookie } })).json()) as { revision: number; definition: Record<string, unknown> };
+    const put = await fetch(`${base}/api/networks/birmingham-demo/surveys/${slug}/draft`, {
+      method: 'PUT',
+      headers: { cookie, origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({ revision: draft.revision, definition: { ...draft.definition, title: 'Renamed by editor B' } })
+    });
+    expect(put.status).toBe(200);
+
+    // A's save is refused and says why; A's words are still there; saving again keeps both changes.
+    await clickAndLoad(page, page.getByRole('button', { name: 'Save question' }));
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('Someone else changed this survey');
+    await expect(page.getByLabel('Question', { exact: true }).inputValue()).resolves.toBe('Editor A’s wording');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Save question' }));
+    const stored = JSON.parse(query<{ draft: string }>(`SELECT draft FROM surveys WHERE slug = '${slug}'`)[0].draft);
+    expect([stored.title, stored.pages[0].questions[0].title]).toEqual(['Renamed by editor B', 'Editor A’s wording']);
     await page.close();
   });
 });

@@ -14,11 +14,11 @@ const counts =
     map[`${question}|${row}|${option}`] ?? 0;
 
 /** Compare, checking the draft is a valid definition and neither input is changed. */
-function compare(live: SurveyDefinition, draft: SurveyDefinition, answered: AnswerCounts = none): Change[] {
+function compare(live: SurveyDefinition, draft: SurveyDefinition, answered: AnswerCounts = none, earlier: { version: number; definition: SurveyDefinition }[] = []): Change[] {
   const result = parseDefinition(draft);
   if (!result.ok) expect.fail(JSON.stringify(result.problems, null, 2));
   const [liveBefore, draftBefore] = [structuredClone(live), structuredClone(draft)];
-  const changes = compareVersions(live, draft, answered);
+  const changes = compareVersions(live, draft, answered, earlier);
   expect(live).toEqual(liveBefore);
   expect(draft).toEqual(draftBefore);
   return changes;
@@ -264,6 +264,19 @@ describe('compareVersions: wording, required and conditions', () => {
     const live = edited('why_b', (q) => (q.show_if = { question: 'pick', in: ['b', 'c'] }));
     const reordered = edited('why_b', (q) => (q.show_if = { question: 'pick', in: ['c', 'b'] }));
     expect(compare(live, reordered, () => 3).filter((c) => c.question === 'why_b')).toEqual([]);
+  });
+
+  it('flags a question added under the id an earlier version used for another kind of question, and notes one added back', () => {
+    const v1 = fixture();
+    const live = removeQuestion(fixture(), 'story').definition;
+    const sameKind = fixture();
+    const otherKind = replaceQuestion(fixture(), 'story', { id: 'story', type: 'yes_no', title: 'A story?' });
+    expect(compare(live, sameKind, none, [{ version: 1, definition: v1 }]).filter((c) => c.question === 'story')).toEqual([
+      change('story', 'Tell us', 'Added back: its answers from version 1 are counted together with new ones.')
+    ]);
+    expect(compare(live, otherKind, none, [{ version: 1, definition: v1 }]).filter((c) => c.question === 'story')).toEqual([
+      change('story', 'A story?', 'Added with the id of a long text question of version 1 (“Tell us”): its answers would be counted as this one’s. Add it as a new question instead.', true)
+    ]);
   });
 
   it('sums up changes it does not list one by one', () => {

@@ -244,6 +244,19 @@ describe('publishing twice at once', () => {
     const versions = await env.DB.prepare('SELECT count(*) AS n FROM survey_versions WHERE survey_id = ?').bind(survey.id).first<{ n: number }>();
     expect(versions?.n).toBe(1);
   });
+
+  it('never freezes a draft that changed after the editor reviewed it', async () => {
+    const w = await world();
+    const actor = { userId: null, email: 'test' };
+    const { survey: reviewed } = await builder.createSurvey(db(), actor, w.network.id, { title: 'Reviewed', slug: `reviewed-${w.suffix}`, start: { kind: 'blank' } });
+    // Someone saves while the first editor's publish request is on its way.
+    await builder.saveDraft(db(), actor, reviewed, 0, { ...builder.blank('Reviewed'), title: 'Changed meanwhile' }, 'test');
+    await expect(builder.publishDraft(db(), actor, reviewed, { revision: 0, confirmBreaking: false })).rejects.toMatchObject({ status: 409 });
+    const after = await builder.reload(db(), reviewed.id);
+    expect(after.currentVersion).toBeNull();
+    const versions = await env.DB.prepare('SELECT count(*) AS n FROM survey_versions WHERE survey_id = ?').bind(reviewed.id).first<{ n: number }>();
+    expect(versions?.n).toBe(0);
+  });
 });
 
 describe('creating surveys', () => {

@@ -87,10 +87,25 @@ export async function edit<T extends { definition: SurveyDefinition }>(
   return { ...result, revision: await saveDraft(db, actor, survey, revision, result.definition, what) };
 }
 
+/** Every published version's definition, oldest first. */
+async function versionsOf(db: Db, surveyId: string): Promise<{ version: number; definition: SurveyDefinition }[]> {
+  const rows = await db.select({ version: surveyVersions.version, definition: surveyVersions.definition }).from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId)).orderBy(surveyVersions.version).all();
+  return rows.map((r) => ({ version: r.version, definition: r.definition as SurveyDefinition }));
+}
+
 /** Every question id of every published version (answers may exist under any of them). */
 export async function publishedQuestionIds(db: Db, survey: Survey): Promise<Set<string>> {
-  const rows = await db.select({ definition: surveyVersions.definition }).from(surveyVersions).where(eq(surveyVersions.surveyId, survey.id)).all();
-  return new Set(rows.flatMap((r) => allQuestions(r.definition as SurveyDefinition).map((x) => x.question.id)));
+  return new Set((await versionsOf(db, survey.id)).flatMap((v) => allQuestions(v.definition).map((x) => x.question.id)));
+}
+
+/** The option, point and row ids a question has had in any published version: respondents have seen them, so they never change meaning. */
+export async function publishedListIds(db: Db, survey: Survey, questionId: string): Promise<Record<'options' | 'points' | 'rows', Set<string>>> {
+  const out = { options: new Set<string>(), points: new Set<string>(), rows: new Set<string>() };
+  for (const v of await versionsOf(db, survey.id)) {
+    const q = allQuestions(v.definition).find((x) => x.question.id === questionId)?.question as Record<string, unknown> | undefined;
+    for (const key of ['options', 'points', 'rows'] as const) for (const item of (q?.[key] as { id: string }[] | undefined) ?? []) out[key].add(item.id);
+  }
+  return out;
 }
 
 /** How many complete responses chose each thing (from the running totals), for comparing versions. */
@@ -109,7 +124,9 @@ export async function pendingChanges(db: Db, survey: Survey): Promise<{ changes:
   const { definition, live } = await draftOf(db, survey);
   if (!live) return { changes: [], unchanged: false, first: true };
   const unchanged = JSON.stringify(live) === JSON.stringify(definition);
-  return { changes: unchanged ? [] : compareVersions(live, definition, await answerCounts(db, survey.id)), unchanged, first: false };
+  if (unchanged) return { changes: [], unchanged, first: false };
+  const earlier = (await versionsOf(db, survey.id)).filter((v) => v.version !== survey.currentVersion);
+  return { changes: compareVersions(live, definition, await answerCounts(db, survey.id), earlier), unchanged, first: false };
 }
 
 /**
@@ -127,7 +144,7 @@ export async function publishDraft(db: Db, actor: audit.Actor, survey: Survey, i
     throw new InvalidInput('Some changes break comparison with answers already given: confirm them to publish', [
       { path: 'confirm', message: `Confirm that you want to publish ${breaking.length === 1 ? 'a change that breaks' : `${breaking.length} changes that break`} comparison with earlier answers` }
     ]);
-  return service.publish(db, survey.id, actor);
+  return service.publish(db, survey.id, actor, input.revision);
 }
 
 /** Throw away the draft's changes: the draft becomes the live version again. */
@@ -197,6 +214,8 @@ export async function createSurvey(
   if (input.start.kind !== 'import' && !title) problems.push({ path: 'title', message: 'Enter a title for the survey' });
   if (title.length > 200) problems.push({ path: 'title', message: 'Keep the title to 200 characters or fewer' });
   if (!SLUG.test(slug)) problems.push({ path: 'slug', message: 'Enter an address of lower-case letters, digits and dashes, starting with a letter or digit (up to 63)' });
+  // The builder's own page lives at /n/<network>/surveys/new.
+  else if (slug === 'new') problems.push({ path: 'slug', message: '“new” is reserved: choose another address' });
   let definition: SurveyDefinition | null = null;
   let report: ImportReport | null = null;
   if (input.start.kind === 'template') {

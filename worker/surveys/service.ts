@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defaultMinGroupSize, parseDefinition, type SurveyDefinition } from '../../schema/survey-definition';
 import { networks, surveys, surveyVersions, tallies } from '../../schema/tables';
 import * as audit from '../audit/service';
-import { batch, type Db } from '../db';
+import { batch, rawInBatch, type Db } from '../db';
 import { Conflict, InvalidInput, NotFound, SurveyClosed } from '../errors';
 
 /** A survey row as stored. */
@@ -40,36 +40,48 @@ export async function create(
       draft: parsed.definition,
       minGroupSize: input.minGroupSize ?? defaultMinGroupSize(parsed.definition.sensitivity)
     })
-    .returning();
+    .returning()
+    .catch((e: unknown) => {
+      // Two surveys made with one address at the same moment: the second finds it taken.
+      if (String((e as Error)?.message ?? e).includes('UNIQUE constraint failed')) throw new Conflict(`The address /s/${input.slug} is already used by another survey`);
+      throw e;
+    });
   return row;
 }
 
 /**
  * Publish the draft as the next frozen version and open the survey. The draft is
- * validated again: nothing the schema rejects is ever published.
+ * validated again: nothing the schema rejects is ever published. What is frozen is the
+ * draft exactly as validated: the insert only happens while the draft is still at the
+ * revision read here (and at `expectedRevision`, the one an editor reviewed, if given) and
+ * no other version has been published meanwhile; otherwise it is refused as a conflict.
  */
-export async function publish(db: Db, surveyId: string, actor: audit.Actor = audit.SYSTEM): Promise<{ version: number }> {
+export async function publish(db: Db, surveyId: string, actor: audit.Actor = audit.SYSTEM, expectedRevision?: number): Promise<{ version: number }> {
   const survey = await db.select().from(surveys).where(eq(surveys.id, surveyId)).get();
   if (!survey) throw new NotFound('No such survey');
+  const revision = survey.draftRevision;
+  if (expectedRevision !== undefined && expectedRevision !== revision)
+    throw new Conflict('The survey changed since you reviewed it, so it was not published. Review the changes again, then publish.');
   const parsed = parseDefinition(survey.draft);
   if (!parsed.ok) throw new InvalidInput('The survey definition has problems', parsed.problems);
   const version = (survey.currentVersion ?? 0) + 1;
-  // Two publishes at once would both make this version; the second finds it taken (the key) and is refused.
-  await db.batch([
-    db.insert(surveyVersions).values({ surveyId, version, definition: parsed.definition }),
+  const unchanged = and(eq(surveys.id, surveyId), eq(surveys.draftRevision, revision), sql`coalesce(${surveys.currentVersion}, 0) = ${version - 1}`);
+  const [inserted] = await db.batch([
+    rawInBatch(
+      db,
+      sql`INSERT INTO survey_versions (survey_id, version, definition) SELECT id, ${version}, draft FROM surveys WHERE id = ${surveyId} AND draft_revision = ${revision} AND coalesce(current_version, 0) = ${version - 1}`
+    ),
     db
       .update(surveys)
-      .set({
-        currentVersion: version,
-        status: survey.status === 'draft' ? 'open' : survey.status,
-        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
-      })
-      .where(eq(surveys.id, surveyId)),
-    audit.entry(db, actor, survey.networkId, 'survey.publish', survey.slug, { version })
+      .set({ currentVersion: version, status: survey.status === 'draft' ? 'open' : survey.status, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+      .where(unchanged)
   ]).catch((e: unknown) => {
-    if (String((e as Error)?.message ?? e).includes('UNIQUE constraint failed')) throw new Conflict(`Version ${version} was published a moment ago by someone else. Review the changes again.`);
+    if (String((e as Error)?.message ?? e).includes('UNIQUE constraint failed')) return [{ meta: { changes: 0 } }];
     throw e;
   });
+  if (!(inserted as { meta: { changes: number } }).meta.changes)
+    throw new Conflict('The survey changed, or another version was published, while this one was being published. Review the changes again, then publish.');
+  await audit.record(db, actor, survey.networkId, 'survey.publish', survey.slug, { version });
   return { version };
 }
 

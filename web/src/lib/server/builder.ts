@@ -42,6 +42,19 @@ export async function editAction<T extends { definition: SurveyDefinition }>(
 		return { ok: true as const, result, form };
 	} catch (e) {
 		const failure = actionError(event)(e) as ReturnType<typeof fail<{ message: string; problems: builder.Problem[] }>>;
-		return { ok: false as const, failure: fail(failure.status, { ...failure.data, form: which }), form };
+		return { ok: false as const, failure: fail(failure.status, { ...failure.data, form: which, ...keptRevision(failure.status, form) }), form };
 	}
 }
+
+/**
+ * The revision a re-shown form keeps: the one it was made from, so its next save is still
+ * checked against what the editor last saw; after a conflict none (the page takes the
+ * latest), since the editor has been told what happened and sees their entries again.
+ */
+export function keptRevision(status: number, form: FormData): { rev?: number; stale?: true } {
+	return status === 409 ? { stale: true } : { rev: revisionOf(form) };
+}
+
+/** What the editor reads after a conflict on a form whose entries are shown again. */
+export const KEPT_AFTER_CONFLICT =
+	'Someone else changed this survey since you opened this page, so this was not saved. What you entered is shown again: check it (their changes are on the other builder pages), then save again to keep yours.';

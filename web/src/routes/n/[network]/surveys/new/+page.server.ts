@@ -31,9 +31,13 @@ export const actions: Actions = {
 		} else if (values.start === 'blank') start = { kind: 'blank' };
 		else return fail(400, { values, message: 'Choose how to start', problems: [{ path: 'start', message: 'Choose how to start: blank, from a template or from a file' }] });
 		const slug = values.slug.trim() || builder.slugFor(values.title || (file instanceof File ? file.name.replace(/\.[a-z]+$/i, '') : ''));
-		if (slug === 'new') return fail(400, { values, message: 'Choose another address', problems: [{ path: 'slug', message: '“new” is reserved: choose another address' }] });
 		const result = await builder.createSurvey(event.locals.db, actor, network.id, { title: values.title, slug, start }).catch(actionError(event));
-		if ('status' in result) return fail(result.status, { ...(result as unknown as { data: object }).data, values });
+		if ('status' in result) {
+			const data = (result as unknown as { data: { message: string; problems: { path: string; message: string }[] } }).data;
+			// The one conflict here is an address already taken: say so at the address field.
+			const problems = result.status === 409 ? [{ path: 'slug', message: data.message }] : data.problems;
+			return fail(result.status, { ...data, problems, values });
+		}
 		const edit = `/n/${network.slug}/surveys/${result.survey.slug}/edit`;
 		// An import says what it could not carry over before the editor goes on.
 		if (result.report && (result.report.notCarried.length || result.report.renamed.length)) return { created: { slug: result.survey.slug, edit }, report: result.report };

@@ -60,7 +60,7 @@ export const actions: Actions = {
 		if (!r.ok) return r.failure;
 		const name = builder.questionName(r.result.definition, r.result.id);
 		const where = b.locate(r.result.definition, r.result.id);
-		return { form: 'move', done: `Moved “${name}” to page ${where.page + 1}, position ${where.index + 1}.`, focus: `${r.result.id}-${r.result.to === 'down' ? 'down' : 'up'}` };
+		return { form: 'move', done: `Moved “${name}” to page ${where.page + 1}, position ${where.index + 1}.`, focus: `q-${r.result.id}-${r.result.to === 'down' ? 'down' : 'up'}` };
 	},
 	copy: async (event) => {
 		const { survey } = await surveyFor(event, 'surveys:edit');
@@ -86,7 +86,7 @@ export const actions: Actions = {
 			return { definition: b.restoreQuestion(def, parsed.data), id: parsed.data.question.id };
 		});
 		if (!r.ok) return r.failure;
-		return { form: 'restore', done: `Put back “${builder.questionName(r.result.definition, r.result.id)}”.` };
+		return { form: 'restore', done: `Put back “${builder.questionName(r.result.definition, r.result.id)}”.`, focus: `q-${r.result.id}-up` };
 	},
 	page: async (event) => {
 		const r = await editAction(event, 'page', 'edited a page', (def, form) => ({
@@ -103,12 +103,12 @@ export const actions: Actions = {
 		if (!r.ok) return r.failure;
 		const to = r.result.to;
 		const now = pageIndex(r.form) + (to === 'up' ? -1 : 1);
-		return { form: 'movePage', done: `Moved the page ${to}: it is now page ${now + 1}.`, focus: `page-${r.result.definition.pages[now].id}-${to}` };
+		return { form: 'movePage', done: `Moved the page ${to}: it is now page ${now + 1}.`, focus: `p-${r.result.definition.pages[now].id}-${to}` };
 	},
 	removePage: async (event) => {
 		const r = await editAction(event, 'removePage', 'removed a page', (def, form) => ({ definition: b.removePage(def, pageIndex(form)) }));
 		if (!r.ok) return r.failure;
-		return { form: 'removePage', done: `Removed page ${pageIndex(r.form) + 1} and its questions.` };
+		return { form: 'removePage', done: `Removed page ${pageIndex(r.form) + 1} and its questions.`, focus: 'questions' };
 	},
 	import: async (event) => {
 		const { actor, survey } = await surveyFor(event, 'surveys:edit');

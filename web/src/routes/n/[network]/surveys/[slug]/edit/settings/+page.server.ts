@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import * as b from '$schema/builder';
 import { languagesOf, t } from '$schema/i18n';
-import { builderFor, editAction, field } from '$lib/server/builder';
+import { builderFor, editAction, field, KEPT_AFTER_CONFLICT } from '$lib/server/builder';
 import type { Actions, PageServerLoad } from './$types';
 
 /** At most this many support contacts (the definition's limit). */
@@ -38,12 +38,15 @@ function readSettings(form: FormData): b.Settings {
 
 export const actions: Actions = {
 	default: async (event) => {
-		let values: b.Settings | undefined;
-		const r = await editAction(event, 'settings', 'edited the settings', (def, form) => {
-			values = readSettings(form);
-			return { definition: b.applySettings(def, values) };
-		});
-		if (!r.ok) return fail(r.failure.status, { ...r.failure.data, values });
+		const r = await editAction(event, 'settings', 'edited the settings', (def, form) => ({ definition: b.applySettings(def, readSettings(form)) }));
+		if (!r.ok) {
+			const values = readSettings(r.form);
+			const data = r.failure.data;
+			// Blank contacts are dropped before checking: point each problem at the row the editor sees.
+			const shown = values.contacts.map((c, i) => (c.name.trim() || c.description.trim() || c.phone.trim() || c.url.trim() ? i : -1)).filter((i) => i >= 0);
+			const problems = (data.problems ?? []).map((p) => ({ ...p, path: p.path.replace(/^signposting\.contacts\.(\d+)/, (_, k) => `signposting.contacts.${shown[Number(k)] ?? k}`) }));
+			return fail(r.failure.status, { ...data, problems, values, ...(r.failure.status === 409 ? { message: KEPT_AFTER_CONFLICT } : {}) });
+		}
 		return { form: 'settings', done: 'Settings saved in the draft. Respondents see them once you publish.' };
 	}
 };

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as b from '$schema/builder';
 import { direction, languagesOf, t } from '$schema/i18n';
 import { LanguageCode } from '$schema/survey-definition';
-import { builderFor, editAction, field } from '$lib/server/builder';
+import { builderFor, editAction, field, KEPT_AFTER_CONFLICT } from '$lib/server/builder';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Languages offered first when adding one: those most spoken in English cities after English, and Welsh. */
@@ -51,14 +51,17 @@ export const actions: Actions = {
 		return { form: 'remove', done: 'Language removed, with its translations.' };
 	},
 	save: async (event) => {
+		const read = (form: FormData) => {
+			const values: Record<string, string> = {};
+			for (const [key, value] of form) if (key.startsWith('t:') && typeof value === 'string') values[key.slice(2)] = value.slice(0, 4000);
+			return values;
+		};
 		let lang = '';
-		const values: Record<string, string> = {};
 		const r = await editAction(event, 'save', 'translated', (def, form) => {
 			lang = field(form, 'lang');
-			for (const [key, value] of form) if (key.startsWith('t:') && typeof value === 'string') values[key.slice(2)] = value.slice(0, 4000);
-			return { definition: b.setTranslations(def, lang, values) };
+			return { definition: b.setTranslations(def, lang, read(form)) };
 		});
-		if (!r.ok) return fail(r.failure.status, { ...r.failure.data, values });
+		if (!r.ok) return fail(r.failure.status, { ...r.failure.data, values: read(r.form), ...(r.failure.status === 409 ? { message: KEPT_AFTER_CONFLICT } : {}) });
 		const left = b.missingTranslations(r.result.definition).find((m) => m.lang === lang);
 		return { form: 'save', done: `Translations saved in the draft.${left?.missing ? ` ${left.missing} still to do.` : ' Every text is translated.'}` };
 	}

@@ -5,7 +5,7 @@ import { languagesOf, t } from '$schema/i18n';
 import { allQuestions, type SurveyDefinition } from '$schema/survey-definition';
 import * as builder from '$server/surveys/builder';
 import { InvalidInput } from '$server/errors';
-import { builderFor, revisionOf } from '$lib/server/builder';
+import { builderFor, keptRevision, KEPT_AFTER_CONFLICT, revisionOf } from '$lib/server/builder';
 import { actionError } from '$lib/server/errors';
 import { describeCondition } from '$lib/survey/describe';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,11 +18,6 @@ function find(def: SurveyDefinition, id: string) {
 	} catch {
 		error(404, { message: 'There is no such question in this survey. It may have been removed.' });
 	}
-}
-
-/** Whether respondents have ever seen this question (then its id, and its options' ids, are settled). */
-async function publishedIds(live: SurveyDefinition | null): Promise<Set<string>> {
-	return new Set(live ? allQuestions(live).map((x) => x.question.id) : []);
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -42,7 +37,8 @@ export const load: PageServerLoad = async (event) => {
 		targets: conditionTargets(questions, at.question.id, lang),
 		/** A deeper condition than the clause editor shows, in words. */
 		complexWords: at.question.show_if && formOf(at.question, lang).complex ? describeCondition(def, at.question.show_if, lang) : '',
-		published: (await publishedIds(draft.live)).has(at.question.id),
+		/** Whether respondents have ever been asked it (in any version). */
+		published: (await builder.publishedQuestionIds(event.locals.db, survey)).has(at.question.id),
 		added: event.url.searchParams.has('added'),
 		copied: event.url.searchParams.has('copied'),
 		languages: languagesOf(def)
@@ -57,7 +53,7 @@ function fieldOf(path: string, page: number, index: number): string {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { actor, survey, draft } = await builderFor(event);
+		const { actor, survey } = await builderFor(event);
 		const form = await event.request.formData();
 		const state: QuestionForm = readForm(form, TYPES);
 		const op = String(form.get('op') ?? 'save');
@@ -67,18 +63,17 @@ export const actions: Actions = {
 
 		if (op !== 'save') {
 			const changed = applyOp(state, op, at.question);
-			return { state: changed.form, focus: changed.focus };
+			// The form keeps the revision it was made from, so its save is still checked against what the editor saw.
+			return { state: changed.form, focus: changed.focus, rev: revisionOf(form) };
 		}
-		// Ids respondents have seen (the live version's) never change; the rest follow their wording.
-		const liveQuestion = draft.live ? allQuestions(draft.live).find((x) => x.question.id === at.question.id)?.question : undefined;
-		const idsOf = (key: string) => new Set((((liveQuestion as Record<string, unknown> | undefined)?.[key] as { id: string }[] | undefined) ?? []).map((o) => o.id));
-		const settled = { options: idsOf('options'), points: idsOf('points'), rows: idsOf('rows') };
+		// Ids respondents have seen (in any published version) never change, nor are they reused; the rest follow their wording.
+		const settled = await builder.publishedListIds(event.locals.db, survey, at.question.id);
 		const renamed = new Map<string, string>();
 		let question;
 		try {
 			question = questionFrom(state, at.question, lang, { settled, renamed });
 		} catch (e) {
-			if (e instanceof b.EditRefused) return fail(400, { state, message: e.message, problems: [{ path: e.path, message: e.message }] });
+			if (e instanceof b.EditRefused) return fail(400, { state, message: e.message, problems: [{ path: e.path, message: e.message }], rev: revisionOf(form) });
 			throw e;
 		}
 		try {
@@ -93,10 +88,11 @@ export const actions: Actions = {
 						? { path: 'type', message: `“${builder.questionName(def, p.question)}” ${p.path.includes('show_if') ? 'has a condition that ' : ''}${p.message}` }
 						: { path: fieldOf(p.path, at.page, at.index), message: p.message }
 				);
-				return fail(400, { state, message: e.message, problems });
+				return fail(400, { state, message: e.message, problems, rev: revisionOf(form) });
 			}
-			const failure = actionError(event)(e);
-			return fail((failure as { status: number }).status, { ...(failure as { data: object }).data, state });
+			const failure = actionError(event)(e) as { status: number; data: object };
+			if (failure.status === 409) return fail(409, { ...failure.data, message: KEPT_AFTER_CONFLICT, state });
+			return fail(failure.status, { ...failure.data, state, ...keptRevision(failure.status, form) });
 		}
 		redirect(303, `/n/${event.params.network}/surveys/${event.params.slug}/edit?saved=${encodeURIComponent(at.question.id)}`);
 	}
