@@ -22,8 +22,13 @@ export { fromSurveyJs } from './surveyjs';
 export { fromXlsForm } from './xlsform';
 export { readWorkbook } from './xlsx-read';
 
-/** Refuse uploads bigger than this. */
+/** Refuse files bigger than this. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * What the builder's upload forms accept: the Worker reads at most 1 MiB of a page's form
+ * (PAGE_BODY_LIMIT), multipart wrapping included. Survey files are a few KB to a few hundred.
+ */
+export const MAX_UPLOAD_BYTES = 900 * 1024;
 
 const OUR_TYPES = new Set(['single', 'multi', 'scale', 'rating', 'matrix', 'ranking', 'yes_no', 'text', 'long_text', 'number', 'date', 'consent', 'info']);
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { t } from '$schema/i18n';
-import { MAX_IMPORT_BYTES } from '$schema/import/index';
+import { MAX_UPLOAD_BYTES } from '$schema/import/index';
 import { templates } from '$schema/templates/index';
 import * as builder from '$server/surveys/builder';
 import { networkFor } from '$lib/server/access';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	await networkFor(event, 'surveys:edit');
 	return {
 		templates: templates.map((x) => ({ slug: x.slug, title: t(x.definition.title, 'en'), questions: x.definition.pages.flatMap((p) => p.questions).filter((q) => q.type !== 'info').length })),
-		maxMb: MAX_IMPORT_BYTES / 1024 / 1024
+		maxKb: MAX_UPLOAD_BYTES / 1024
 	};
 };
 
@@ -26,7 +26,7 @@ export const actions: Actions = {
 		if (values.start === 'template') start = { kind: 'template', template: values.template };
 		else if (values.start === 'import') {
 			if (!(file instanceof File) || file.size === 0) return fail(400, { values, message: 'Choose a file to import', problems: [{ path: 'file', message: 'Choose a file to import: our JSON, SurveyJS JSON or an XLSForm (.xlsx)' }] });
-			if (file.size > MAX_IMPORT_BYTES) return fail(400, { values, message: 'The file is too big', problems: [{ path: 'file', message: `The file is too big: the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }] });
+			if (file.size > MAX_UPLOAD_BYTES) return fail(400, { values, message: 'The file is too big', problems: [{ path: 'file', message: `The file is too big: the limit is ${MAX_UPLOAD_BYTES / 1024} KB` }] });
 			start = { kind: 'import', file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 		} else if (values.start === 'blank') start = { kind: 'blank' };
 		else return fail(400, { values, message: 'Choose how to start', problems: [{ path: 'start', message: 'Choose how to start: blank, from a template or from a file' }] });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import * as b from '$schema/builder';
 import { Question, type QuestionType } from '$schema/survey-definition';
 import * as builder from '$server/surveys/builder';
-import { MAX_IMPORT_BYTES } from '$schema/import/index';
+import { MAX_UPLOAD_BYTES } from '$schema/import/index';
 import { builderFor, editAction, field, revisionOf } from '$lib/server/builder';
 import { actionError } from '$lib/server/errors';
 import { surveyFor } from '$lib/server/survey';
@@ -116,7 +116,7 @@ export const actions: Actions = {
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { form: 'import', message: 'Choose a file to import', problems: [{ path: 'file', message: 'Choose a file to import: our JSON, SurveyJS JSON or an XLSForm (.xlsx)' }] });
-		if (file.size > MAX_IMPORT_BYTES) return fail(400, { form: 'import', message: 'The file is too big', problems: [{ path: 'file', message: `The file is too big: the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }] });
+		if (file.size > MAX_UPLOAD_BYTES) return fail(400, { form: 'import', message: 'The file is too big', problems: [{ path: 'file', message: `The file is too big: the limit is ${MAX_UPLOAD_BYTES / 1024} KB` }] });
 		const result = await builder
 			.importIntoDraft(event.locals.db, actor, survey, revisionOf(form), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
 			.catch(actionError(event));
