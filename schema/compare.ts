@@ -50,7 +50,7 @@ export function compareVersions(
     const now = after.get(id);
     const people = old.type === 'info' ? 0 : answered(id, '', '*') || (old.type === 'matrix' ? Math.max(0, ...old.rows.map((r) => answered(id, r.id, '*'))) : 0);
     if (!now) {
-      add(old, people ? `Removed. ${plural(people, 'person has', 'people have')} answered it; their answers stay in the results, but new responses will not have it.` : 'Removed (nobody has answered it yet).', people > 0);
+      add(old, people ? `Removed. ${plural(people, 'person has', 'people have')} answered it; their answers are kept (the download of every response still has them), but the results follow the live version, so it leaves them, and new responses will not have it.` : 'Removed (nobody has answered it yet).', people > 0);
       continue;
     }
     if (now.type !== old.type) {

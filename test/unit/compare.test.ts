@@ -54,10 +54,10 @@ describe('compareVersions: questions removed or changed in type', () => {
   it('flags a removed question with answers as breaking', () => {
     const draft = removeQuestion(fixture(), 'score').definition;
     expect(compare(fixture(), draft, counts({ 'score||*': 12 }))).toEqual([
-      change('score', 'Score', 'Removed. 12 people have answered it; their answers stay in the results, but new responses will not have it.', true)
+      change('score', 'Score', 'Removed. 12 people have answered it; their answers are kept (the download of every response still has them), but the results follow the live version, so it leaves them, and new responses will not have it.', true)
     ]);
     expect(compare(fixture(), draft, counts({ 'score||*': 1 }))).toEqual([
-      change('score', 'Score', 'Removed. 1 person has answered it; their answers stay in the results, but new responses will not have it.', true)
+      change('score', 'Score', 'Removed. 1 person has answered it; their answers are kept (the download of every response still has them), but the results follow the live version, so it leaves them, and new responses will not have it.', true)
     ]);
     expect(compare(fixture(), draft, counts({ 'score||*': 1234 }))[0].message).toMatch(/^Removed\. 1,234 people have answered it;/);
   });
@@ -65,7 +65,7 @@ describe('compareVersions: questions removed or changed in type', () => {
   it('counts the people who answered a matrix by its rows', () => {
     const draft = removeQuestion(fixture(), 'grid').definition;
     expect(compare(fixture(), draft, counts({ 'grid|r1|*': 3, 'grid|r2|*': 5 }))).toEqual([
-      change('grid', 'Grid', 'Removed. 5 people have answered it; their answers stay in the results, but new responses will not have it.', true)
+      change('grid', 'Grid', 'Removed. 5 people have answered it; their answers are kept (the download of every response still has them), but the results follow the live version, so it leaves them, and new responses will not have it.', true)
     ]);
   });
 
@@ -79,7 +79,7 @@ describe('compareVersions: questions removed or changed in type', () => {
     const withQuestion = addQuestion(live, { page: 2, type: 'text', title: 'Extra question' }).definition;
     const draft = fixture();
     expect(compare(withQuestion, draft, counts({ 'extra_question||*': 2 }))).toEqual([
-      change('extra_question', 'Extra question', 'Removed. 2 people have answered it; their answers stay in the results, but new responses will not have it.', true),
+      change('extra_question', 'Extra question', 'Removed. 2 people have answered it; their answers are kept (the download of every response still has them), but the results follow the live version, so it leaves them, and new responses will not have it.', true),
       change('extra_intro', 'Replace this with an introduction to the page, or add questions and remove it.', 'Removed (nobody has answered it yet).'),
       change(null, '', 'Pages changed (order, titles or introductions).')
     ]);
@@ -357,7 +357,7 @@ describe('compareVersions: the survey as a whole', () => {
     draft = applySettings(draft, { ...settingsOf(draft), title: 'Renamed' });
     const changes = compare(fixture(), draft, counts({ 'score||*': 4, 'order||r': 1 }));
     expect(changes).toEqual([
-      change('score', 'Score', 'Removed. 4 people have answered it; their answers stay in the results, but new responses will not have it.', true),
+      change('score', 'Score', 'Removed. 4 people have answered it; their answers are kept (the download of every response still has them), but the results follow the live version, so it leaves them, and new responses will not have it.', true),
       change('order', 'Order', 'Choice “R” removed: 1 person chose it.', true),
       change('pick', 'Choose one', 'Reworded, from “Pick one”. Check the meaning is unchanged, or earlier answers cannot be compared fairly.'),
       change(null, '', 'Title changed to “Renamed”.')
