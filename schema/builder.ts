@@ -53,16 +53,17 @@ export function typeName(type: QuestionType): string {
   return QUESTION_TYPES.find((t) => t.type === type)?.name ?? type;
 }
 
-/** An id made from some words: lower case, a-z 0-9 and "_", at most `max` characters, never empty. */
-export function slugId(words: string, fallback = 'q', max = 40): string {
+/** An id made from some words: lower case, a-z 0-9 and `separator` ("_"; "-" for addresses), at most `max` characters, never empty. */
+export function slugId(words: string, fallback = 'q', max = 40, separator: '_' | '-' = '_'): string {
+  const trim = new RegExp(`^${separator}+|${separator}+$`, 'g');
   const id = words
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
+    .replace(/[^a-z0-9]+/g, separator)
+    .replace(trim, '')
     .slice(0, max)
-    .replace(/_+$/, '');
+    .replace(trim, '');
   return id || fallback;
 }
 

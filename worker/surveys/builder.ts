@@ -7,7 +7,7 @@
  * draft, applies one, validates the result and stores it in one conditional UPDATE.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { EditRefused, titleOf } from '../../schema/builder';
+import { EditRefused, slugId, titleOf } from '../../schema/builder';
 import { compareVersions, type Change } from '../../schema/compare';
 import { importSurvey, type ImportReport } from '../../schema/import/index';
 import { allQuestions, parseDefinition, type DefinitionProblem, type SurveyDefinition } from '../../schema/survey-definition';
@@ -185,16 +185,7 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** A survey address made from a title (the editor can change it before creating). */
 export function slugFor(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'survey'
-  );
+  return slugId(title, 'survey', 60, '-');
 }
 
 /**
